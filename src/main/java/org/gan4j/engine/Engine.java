@@ -1,0 +1,135 @@
+package org.gan4j.engine;
+
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.pytorch.global.torch;
+import org.gan4j.BadInputException;
+
+/**
+ * The one place that talks to libtorch's process-wide state: loading the natives, sizing the
+ * thread pools, seeding, and choosing a device. Every entry point of gan4j (the command line, the
+ * trainer, a library user's code) calls {@link #init(int)} first; it is idempotent.
+ *
+ * <p>Two traps are handled here, both measured (../shared/ENGINE-NOTES.md):
+ * <ul>
+ *   <li>Cold-cache crash: when a system libtorch exists, JavaCPP may dlopen the small
+ *       {@code libtorch.so} stub before {@code libtorch_cpu.so} is unpacked beside it, and the
+ *       dynamic linker then binds the system copy. Unpacking {@code libtorch_cpu.so} first avoids it.</li>
+ *   <li>Thread oversubscription: GEMM runs in OpenBLAS's own thread pool while libtorch's OpenMP
+ *       threads spin-wait. OpenBLAS is sized to one thread so that libtorch's intra-op pool is the
+ *       only one that parallelises; this is done in-process, so an application embedding gan4j
+ *       gets it without setting environment variables.</li>
+ * </ul>
+ */
+public final class Engine {
+    private static final String TORCH_CPU = "/org/bytedeco/pytorch/linux-x86_64/libtorch_cpu.so";
+    private static boolean loaded;
+    private static int threads;
+
+    private Engine() {
+    }
+
+    /**
+     * Loads libtorch (once) and sets the intra-op thread count.
+     *
+     * @param requestedThreads intra-op threads; 0 or less means all available cores
+     * @return the thread count in force
+     */
+    public static synchronized int init(int requestedThreads) {
+        if (!loaded) {
+            loadNatives();
+            loaded = true;
+        }
+        int n = requestedThreads > 0 ? requestedThreads : Runtime.getRuntime().availableProcessors();
+        if (n != threads) {
+            torch.set_num_threads(n);
+            org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(1);
+            threads = n;
+        }
+        return threads;
+    }
+
+    /** Loads the natives with all available cores unless {@link #init(int)} already ran. */
+    public static synchronized void ensureLoaded() {
+        if (!loaded) {
+            init(0);
+        }
+    }
+
+    /** Intra-op threads in force (after {@link #init(int)}). */
+    public static synchronized int threads() {
+        return threads;
+    }
+
+    private static void loadNatives() {
+        try {
+            if (!Loader.getPlatform().endsWith("-gpu") && isCpuBuild()) {
+                Loader.cacheResource(TORCH_CPU);
+            }
+        } catch (Exception e) {
+            // Not fatal: a GPU build or an already-populated cache has other file names.
+        }
+        Loader.load(torch.class);
+    }
+
+    private static boolean isCpuBuild() {
+        return Engine.class.getResource(TORCH_CPU) != null;
+    }
+
+    /** Seeds libtorch's global generators (CPU and, when present, CUDA). */
+    public static void seed(long seed) {
+        ensureLoaded();
+        torch.manual_seed(seed);
+    }
+
+    /**
+     * Parses {@code cpu}, {@code cuda} or {@code cuda:N}; asking for CUDA where there is none is a
+     * one-line {@link BadInputException}.
+     */
+    public static ComputeDevice device(String spec) {
+        ensureLoaded();
+        String s = spec == null ? "cpu" : spec.trim().toLowerCase(java.util.Locale.ROOT);
+        if (s.equals("cpu")) {
+            return ComputeDevice.CPU;
+        }
+        if (!s.equals("cuda") && !s.matches("cuda:\\d+")) {
+            throw new BadInputException("unknown device '" + spec + "': use cpu, cuda or cuda:N");
+        }
+        int count = cudaDeviceCount();
+        int index = s.equals("cuda") ? 0 : Integer.parseInt(s.substring(5));
+        if (count == 0) {
+            throw new BadInputException("device '" + spec + "' requested but no CUDA device is available"
+                    + " (this build or machine has none; build with -Pgpu on a CUDA host, or use --device cpu)");
+        }
+        if (index >= count) {
+            throw new BadInputException("device '" + spec + "' requested but only " + count + " CUDA device(s) exist");
+        }
+        return new ComputeDevice("cuda:" + index);
+    }
+
+    /** Number of CUDA devices visible to libtorch (0 on CPU builds). */
+    public static int cudaDeviceCount() {
+        ensureLoaded();
+        try {
+            return torch.cuda_is_available() ? torch.cuda_device_count() : 0;
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            return 0;
+        }
+    }
+
+    /** The libtorch version these bindings wrap, e.g. {@code 2.10.0}. */
+    public static String libtorchVersion() {
+        Package pkg = torch.class.getPackage();
+        String v = pkg == null ? null : pkg.getImplementationVersion();
+        if (v == null) {
+            v = "2.10.0-1.5.13";
+        }
+        int dash = v.indexOf('-');
+        return dash > 0 ? v.substring(0, dash) : v;
+    }
+
+    /** libtorch's own report of its parallel back-ends (OpenMP, MKL-DNN, threads). */
+    public static String parallelInfo() {
+        ensureLoaded();
+        return torch.get_parallel_info().getString();
+    }
+}

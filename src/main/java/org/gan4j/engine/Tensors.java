@@ -1,0 +1,53 @@
+package org.gan4j.engine;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+
+/** Bulk copies between Java arrays and tensors: one native allocation and one memcpy each way. */
+public final class Tensors {
+    private Tensors() {
+    }
+
+    /** A new CPU float tensor of {@code shape} holding {@code values} (row-major). */
+    public static Tensor fromFloats(float[] values, long... shape) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        if (n != values.length) {
+            throw new IllegalArgumentException("shape holds " + n + " values, array has " + values.length);
+        }
+        Tensor t = torch.empty(shape);
+        try (FloatPointer p = t.data_ptr_float()) {
+            p.put(values);
+        }
+        return t;
+    }
+
+    /** Copies {@code values} into an existing contiguous CPU float tensor of the same size. */
+    public static void copyInto(Tensor target, float[] values) {
+        if (target.numel() != values.length) {
+            throw new IllegalArgumentException("tensor holds " + target.numel() + " values, array has " + values.length);
+        }
+        try (FloatPointer p = target.data_ptr_float()) {
+            p.put(values);
+        }
+    }
+
+    /** The values of a float tensor on any device, as a Java array (C order). */
+    public static float[] toFloats(Tensor t) {
+        Tensor cpu = t.device().is_cuda() ? t.cpu() : t;
+        Tensor c = cpu.contiguous();
+        float[] out = new float[(int) c.numel()];
+        try (FloatPointer p = c.data_ptr_float()) {
+            p.get(out);
+        }
+        return out;
+    }
+
+    /** Options such as kernel, stride and padding as one long[]: never {@code LongPointer.put(i, v)} (a trap: it is put(index, value)). */
+    public static long[] pair(long v) {
+        return new long[] {v, v};
+    }
+}

@@ -1,0 +1,38 @@
+package org.gan4j.nn;
+
+import org.gan4j.data.SampleShape;
+
+/**
+ * A family of generator/discriminator pairs together with the hyper-parameters its paper trains it
+ * with. Registered by name in {@link Architectures}.
+ */
+public interface Architecture {
+    /** Registry name, e.g. {@code mlp}. */
+    String name();
+
+    /** One line for help texts and the README. */
+    String description();
+
+    /** The hyper-parameters the architecture's paper uses, applied where the config leaves a key unset. */
+    Defaults defaults();
+
+    /** Fails with a one-line {@link org.gan4j.BadInputException} when the data's shape is not one this family builds for. */
+    void checkSupports(SampleShape shape);
+
+    Generator generator(NetworkSpec spec);
+
+    Discriminator discriminator(NetworkSpec spec);
+
+    /**
+     * Paper defaults.
+     *
+     * @param learningRate Adam's step size for both networks
+     * @param beta1        Adam's first-moment decay
+     * @param beta2        Adam's second-moment decay
+     * @param noise        the prior of z
+     * @param latentDim    size of z
+     * @param width        hidden units or base feature maps
+     */
+    record Defaults(double learningRate, double beta1, double beta2, LatentNoise noise, int latentDim, int width) {
+    }
+}

@@ -1,0 +1,142 @@
+package org.gan4j.nn;
+
+import org.bytedeco.pytorch.FlattenImpl;
+import org.bytedeco.pytorch.ReLUImpl;
+import org.bytedeco.pytorch.SequentialImpl;
+import org.bytedeco.pytorch.TanhImpl;
+import org.gan4j.BadInputException;
+import org.gan4j.data.SampleShape;
+
+/**
+ * Deep convolutional GAN (Radford, Metz & Chintala 2016): strided (transposed) convolutions
+ * instead of pooling, BatchNorm in both networks except G's output and D's input, ReLU in G and
+ * LeakyReLU(0.2) in D, Tanh output, weights ~ N(0, 0.02), Adam(2e-4, β1 0.5).
+ *
+ * <p>28×28 images get DCGAN-28 exactly as benchmark B2 of ../shared/bench/SPEC.md defines it
+ * (two up-sampling steps from 7×7); 32×32 and 64×64 images get the paper's all-convolutional
+ * stack from a 4×4 projection, for grayscale or RGB.
+ */
+public final class DcGan implements Architecture {
+    @Override
+    public String name() {
+        return "dcgan";
+    }
+
+    @Override
+    public String description() {
+        return "DCGAN (Radford et al. 2016): 28x28 (DCGAN-28), 32x32 or 64x64, grayscale or RGB";
+    }
+
+    @Override
+    public Defaults defaults() {
+        return new Defaults(2e-4, 0.5, 0.999, LatentNoise.NORMAL, 100, 64);
+    }
+
+    @Override
+    public void checkSupports(SampleShape shape) {
+        if (!shape.image() || shape.height() != shape.width() || !isSupportedSide(shape.height())
+                || (shape.channels() != 1 && shape.channels() != 3)) {
+            throw new BadInputException("model 'dcgan' needs square 1- or 3-channel images of side 28, 32 or 64,"
+                    + " but the data is " + shape + " (use --model mlp, or --image-size 32|64 for a folder dataset)");
+        }
+    }
+
+    private static boolean isSupportedSide(int side) {
+        return side == 28 || side == 32 || side == 64;
+    }
+
+    @Override
+    public Generator generator(NetworkSpec spec) {
+        checkSupports(spec.shape());
+        SampleShape s = spec.shape();
+        SequentialImpl layers = s.height() == 28 ? generator28(spec) : generatorPow2(spec);
+        Generator g = new Generator(layers, spec.latentDim(), s, OutputRange.SYMMETRIC);
+        g.initDcgan();
+        return g;
+    }
+
+    @Override
+    public Discriminator discriminator(NetworkSpec spec) {
+        checkSupports(spec.shape());
+        SequentialImpl layers = spec.shape().height() == 28 ? discriminator28(spec) : discriminatorPow2(spec);
+        Discriminator d = new Discriminator(layers);
+        d.initDcgan();
+        return d;
+    }
+
+    /** z(latent) → Linear → BN → ReLU → 2w×7×7 → ConvT → w×14×14 → ConvT → C×28×28 → Tanh (SPEC B2 with w = 64). */
+    private static SequentialImpl generator28(NetworkSpec spec) {
+        long w = spec.width();
+        SequentialImpl g = new SequentialImpl();
+        g.push_back(Layers.linear(spec.latentDim(), 2 * w * 7 * 7));
+        g.push_back(Layers.batchNorm1d(2 * w * 7 * 7));
+        g.push_back(new ReLUImpl());
+        g.push_back(Layers.unflatten(2 * w, 7, 7));
+        g.push_back(Layers.deconv(2 * w, w, 4, 2, 1, true));       // 2w×7×7 → w×14×14
+        g.push_back(Layers.batchNorm2d(w));
+        g.push_back(new ReLUImpl());
+        g.push_back(Layers.deconv(w, spec.shape().channels(), 4, 2, 1, true)); // → C×28×28
+        g.push_back(new TanhImpl());
+        return g;
+    }
+
+    /** C×28×28 → Conv → w×14×14 → LReLU → Conv → 2w×7×7 → BN → LReLU → Linear → logit (SPEC B2). */
+    private static SequentialImpl discriminator28(NetworkSpec spec) {
+        long w = spec.width();
+        SequentialImpl d = new SequentialImpl();
+        d.push_back(Layers.conv(spec.shape().channels(), w, 4, 2, 1, true)); // → w×14×14
+        d.push_back(Layers.leakyRelu(0.2));
+        d.push_back(Layers.conv(w, 2 * w, 4, 2, 1, true));                  // → 2w×7×7
+        d.push_back(Layers.batchNorm2d(2 * w));
+        d.push_back(Layers.leakyRelu(0.2));
+        d.push_back(new FlattenImpl());
+        d.push_back(Layers.linear(2 * w * 7 * 7, 1));
+        return d;
+    }
+
+    /** Up-sampling steps from the 4×4 projection to the image side: 3 for 32, 4 for 64. */
+    private static int steps(SampleShape s) {
+        return Integer.numberOfTrailingZeros(s.height()) - 2;
+    }
+
+    /**
+     * z → ConvT(k4, s1, p0) → (w·2^(n−1))×4×4, then n−1 blocks ConvT(k4, s2, p1)+BN+ReLU halving the
+     * channels and doubling the side, then ConvT → C×side×side → Tanh (the paper's figure 1).
+     */
+    private static SequentialImpl generatorPow2(NetworkSpec spec) {
+        int n = steps(spec.shape());
+        long channels = (long) spec.width() << (n - 1);
+        SequentialImpl g = new SequentialImpl();
+        g.push_back(Layers.unflatten(spec.latentDim(), 1, 1));
+        g.push_back(Layers.deconv(spec.latentDim(), channels, 4, 1, 0, false));  // → ch×4×4
+        g.push_back(Layers.batchNorm2d(channels));
+        g.push_back(new ReLUImpl());
+        for (int i = 1; i < n; i++) {
+            g.push_back(Layers.deconv(channels, channels / 2, 4, 2, 1, false)); // side ×2
+            g.push_back(Layers.batchNorm2d(channels / 2));
+            g.push_back(new ReLUImpl());
+            channels /= 2;
+        }
+        g.push_back(Layers.deconv(channels, spec.shape().channels(), 4, 2, 1, false));
+        g.push_back(new TanhImpl());
+        return g;
+    }
+
+    /** The mirror of {@link #generatorPow2}: strided convolutions doubling channels down to 4×4, then a 4×4 convolution to one logit. */
+    private static SequentialImpl discriminatorPow2(NetworkSpec spec) {
+        int n = steps(spec.shape());
+        long channels = spec.width();
+        SequentialImpl d = new SequentialImpl();
+        d.push_back(Layers.conv(spec.shape().channels(), channels, 4, 2, 1, false)); // side /2, no BN on the input layer
+        d.push_back(Layers.leakyRelu(0.2));
+        for (int i = 1; i < n; i++) {
+            d.push_back(Layers.conv(channels, channels * 2, 4, 2, 1, false));        // side /2
+            d.push_back(Layers.batchNorm2d(channels * 2));
+            d.push_back(Layers.leakyRelu(0.2));
+            channels *= 2;
+        }
+        d.push_back(Layers.conv(channels, 1, 4, 1, 0, false));                       // 4×4 → 1×1
+        d.push_back(new FlattenImpl());
+        return d;
+    }
+}

@@ -1,0 +1,67 @@
+package org.gan4j.nn;
+
+import org.bytedeco.pytorch.FlattenImpl;
+import org.bytedeco.pytorch.ReLUImpl;
+import org.bytedeco.pytorch.SequentialImpl;
+import org.bytedeco.pytorch.SigmoidImpl;
+import org.gan4j.data.SampleShape;
+
+/**
+ * The vanilla GAN of Goodfellow et al. (2014) as the tutorials write it: one hidden layer each.
+ * <pre>
+ *   G: z (B×latent) → Linear(latent→h) → ReLU → Linear(h→d) → Sigmoid (images) or nothing (points)
+ *   D: x (B×d)      → Linear(d→h) → ReLU → Linear(h→1) (logit)
+ * </pre>
+ * Xavier-normal weights, zero biases, z ~ U(−1, 1), Adam(1e-3, 0.9/0.999) by default.
+ */
+public final class MlpGan implements Architecture {
+    @Override
+    public String name() {
+        return "mlp";
+    }
+
+    @Override
+    public String description() {
+        return "vanilla two-layer MLP GAN (Goodfellow et al. 2014); images or 1-D/2-D points";
+    }
+
+    @Override
+    public Defaults defaults() {
+        return new Defaults(1e-3, 0.9, 0.999, LatentNoise.UNIFORM, 100, 128);
+    }
+
+    @Override
+    public void checkSupports(SampleShape shape) {
+        // Any flat or image sample: the data dimension follows the dataset.
+    }
+
+    @Override
+    public Generator generator(NetworkSpec spec) {
+        SampleShape s = spec.shape();
+        SequentialImpl layers = new SequentialImpl();
+        layers.push_back(Layers.linear(spec.latentDim(), spec.width()));
+        layers.push_back(new ReLUImpl());
+        layers.push_back(Layers.linear(spec.width(), s.features()));
+        OutputRange range = OutputRange.REAL;
+        if (s.image()) {
+            layers.push_back(new SigmoidImpl());
+            layers.push_back(Layers.unflatten(s.channels(), s.height(), s.width()));
+            range = OutputRange.UNIT;
+        }
+        Generator g = new Generator(layers, spec.latentDim(), s, range);
+        g.initXavier();
+        return g;
+    }
+
+    @Override
+    public Discriminator discriminator(NetworkSpec spec) {
+        SequentialImpl layers = new SequentialImpl();
+        layers.push_back(new FlattenImpl());
+        layers.push_back(Layers.linear(spec.shape().features(), spec.width()));
+        layers.push_back(new ReLUImpl());
+        layers.push_back(Layers.linear(spec.width(), 1));
+        Discriminator d = new Discriminator(layers);
+        d.initXavier();
+        return d;
+    }
+}

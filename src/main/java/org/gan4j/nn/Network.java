@@ -1,0 +1,69 @@
+package org.gan4j.nn;
+
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.SequentialImpl;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * A network whose layers run as one libtorch {@code Sequential}: a forward pass is a single native
+ * call however many layers there are, which matters at ~2 µs per call.
+ */
+public abstract class Network extends Module {
+    private final SequentialImpl layers;
+
+    protected Network(SequentialImpl layers) {
+        this.layers = register_module("layers", layers);
+    }
+
+    public Tensor forward(Tensor input) {
+        return layers.forward(input);
+    }
+
+    /** Number of trainable values. */
+    public long parameterCount() {
+        long n = 0;
+        var params = parameters();
+        for (long i = 0; i < params.size(); i++) {
+            n += params.get(i).numel();
+        }
+        return n;
+    }
+
+    /** Xavier-normal weights and zero biases (Glorot & Bengio 2010), the vanilla GAN's init. */
+    public void initXavier() {
+        try (NoGradGuard guard = new NoGradGuard()) {
+            var named = named_parameters();
+            for (long i = 0; i < named.size(); i++) {
+                Tensor p = named.get(i).access();
+                if (p.dim() >= 2) {
+                    torch.xavier_normal_(p);
+                } else {
+                    torch.zeros_(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * DCGAN's init (Radford et al. 2016, §4): convolution and linear weights ~ N(0, 0.02),
+     * BatchNorm scales ~ N(1, 0.02), all biases and shifts 0.
+     */
+    public void initDcgan() {
+        try (NoGradGuard guard = new NoGradGuard()) {
+            var named = named_parameters();
+            for (long i = 0; i < named.size(); i++) {
+                String name = named.get(i).key().getString();
+                Tensor p = named.get(i).access();
+                if (p.dim() >= 2) {
+                    torch.normal_(p, 0.0, 0.02);
+                } else if (name.endsWith("weight")) {
+                    torch.normal_(p, 1.0, 0.02);
+                } else {
+                    torch.zeros_(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.gan4j.train;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.gan4j.BadInputException;
+import org.gan4j.nn.Architecture;
+import org.gan4j.nn.Architectures;
+import org.gan4j.nn.LatentNoise;
+import org.gan4j.loss.Losses;
+
+/**
+ * Everything that decides a training run, with one key per command-line flag: a config file
+ * (YAML or JSON) uses the same kebab-case keys ({@code lr-g}, {@code d-steps}, ...), and a flag
+ * given on the command line overrides the file. A key left null takes the default written beside
+ * it; the model's paper decides the optimiser, noise and size defaults. {@link #resolve()} fills
+ * them in, and the resolved config is what {@code config.json} records.
+ *
+ * @param model           network family: {@code mlp} or {@code dcgan}. Default {@code dcgan}.
+ * @param dataset         dataset name: {@code fashion-mnist}, {@code mnist}, {@code folder}, {@code ring8},
+ *                        {@code grid25}, {@code gauss1d}. Default {@code fashion-mnist}.
+ * @param data            directory holding the dataset's files (the folder of a {@code folder} dataset); default:
+ *                        searched ($GAN4J_DATA, ~/.gan4j/data, /usr/share/datasets), downloaded if absent.
+ * @param steps           training iterations (k D steps + one G step each). Default 3000, unless {@code epochs} is set.
+ * @param epochs          alternatively, passes over the data (each D step takes one batch).
+ * @param batch           batch size. Default: the model's (mlp 128, dcgan 64).
+ * @param lrG             generator learning rate. Default: the model's (mlp 1e-3, dcgan 2e-4).
+ * @param lrD             discriminator learning rate. Default: the model's.
+ * @param beta1           Adam β1 for both networks. Default: the model's (mlp 0.9, dcgan 0.5).
+ * @param beta2           Adam β2 for both networks. Default 0.999.
+ * @param dSteps          k, discriminator steps per generator step (Goodfellow et al. 2014, Alg. 1). Default 1.
+ * @param loss            adversarial loss: {@code ns} (non-saturating, default) or {@code minimax}.
+ * @param seed            seed of every random choice: init, noise, data order. Default 42.
+ * @param device          {@code cpu}, {@code cuda} or {@code cuda:N}. Default {@code cpu}.
+ * @param threads         intra-op CPU threads; 0 = all cores. Default 0.
+ * @param out             run directory. Default {@code runs/<model>-<dataset>}.
+ * @param noise           prior of z: {@code uniform} (U(−1,1)) or {@code normal}. Default: the model's (mlp uniform, dcgan normal).
+ * @param latentDim       size of z. Default 100.
+ * @param width           hidden units (mlp, default 128) or base feature maps (dcgan, default 64).
+ * @param imageSize       side a {@code folder} dataset's images are resized and cropped to: 28, 32 or 64. Default 64.
+ * @param channels        1 or 3 for a {@code folder} dataset; 0 = from the images. Default 0.
+ * @param strict          fail on an unreadable image of a {@code folder} dataset instead of skipping it. Default false.
+ * @param download        allow downloading a missing named dataset. Default true.
+ * @param logEvery        steps between rows flushed to {@code metrics.csv} and progress lines. Default 50.
+ * @param sampleEvery     steps between sample grids of the fixed noise batch. Default 250.
+ * @param checkpointEvery steps between checkpoints. Default 500.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder(alphabetic = false)
+public record TrainConfig(
+        String model,
+        String dataset,
+        String data,
+        Long steps,
+        Integer epochs,
+        Integer batch,
+        Double lrG,
+        Double lrD,
+        Double beta1,
+        Double beta2,
+        Integer dSteps,
+        String loss,
+        Long seed,
+        String device,
+        Integer threads,
+        String out,
+        String noise,
+        Integer latentDim,
+        Integer width,
+        Integer imageSize,
+        Integer channels,
+        Boolean strict,
+        Boolean download,
+        Integer logEvery,
+        Integer sampleEvery,
+        Integer checkpointEvery) {
+
+    public static final long DEFAULT_STEPS = 3000;
+
+    /** A config with every key unset: all defaults. */
+    public static TrainConfig defaults() {
+        return new TrainConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * Fills every unset key with its default (the model's paper for optimiser and sizes) and checks the
+     * combination. Steps stay null when {@code epochs} is given: they follow from the dataset's size.
+     *
+     * @throws BadInputException naming the key, for a value or combination that cannot work
+     */
+    public TrainConfig resolve() {
+        String m = or(model, "dcgan");
+        Architecture arch = Architectures.get(m);
+        Architecture.Defaults d = arch.defaults();
+        String lossName = or(loss, "ns");
+        Losses.get(lossName);
+        String noiseName = or(noise, d.noise().name().toLowerCase(java.util.Locale.ROOT));
+        try {
+            LatentNoise.parse(noiseName);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("invalid 'noise': '" + noiseName + "' (use uniform or normal)");
+        }
+        if (steps != null && epochs != null) {
+            throw new BadInputException("set either 'steps' or 'epochs', not both");
+        }
+        String ds = or(dataset, "fashion-mnist");
+        TrainConfig r = new TrainConfig(m, ds, data,
+                epochs == null ? or(steps, DEFAULT_STEPS) : null, epochs,
+                or(batch, m.equals("mlp") ? 128 : 64),
+                or(lrG, d.learningRate()), or(lrD, d.learningRate()),
+                or(beta1, d.beta1()), or(beta2, d.beta2()),
+                or(dSteps, 1), lossName, or(seed, 42L), or(device, "cpu"), or(threads, 0),
+                or(out, "runs/" + m + "-" + ds), noiseName,
+                or(latentDim, d.latentDim()), or(width, d.width()),
+                or(imageSize, 64), or(channels, 0), or(strict, false), or(download, true),
+                or(logEvery, 50), or(sampleEvery, 250), or(checkpointEvery, 500));
+        r.check();
+        return r;
+    }
+
+    private void check() {
+        positive("steps", steps);
+        positive("epochs", epochs);
+        positive("batch", batch);
+        positive("lr-g", lrG);
+        positive("lr-d", lrD);
+        positive("d-steps", dSteps);
+        positive("latent-dim", latentDim);
+        positive("width", width);
+        positive("log-every", logEvery);
+        positive("sample-every", sampleEvery);
+        positive("checkpoint-every", checkpointEvery);
+        if (beta1 < 0 || beta1 >= 1) {
+            throw new BadInputException("invalid 'beta1': " + beta1 + " (must be in [0, 1))");
+        }
+        if (beta2 < 0 || beta2 >= 1) {
+            throw new BadInputException("invalid 'beta2': " + beta2 + " (must be in [0, 1))");
+        }
+        if (threads < 0) {
+            throw new BadInputException("invalid 'threads': " + threads + " (0 means all cores)");
+        }
+        if (imageSize != 28 && imageSize != 32 && imageSize != 64) {
+            throw new BadInputException("invalid 'image-size': " + imageSize + " (use 28, 32 or 64)");
+        }
+        if (channels != 0 && channels != 1 && channels != 3) {
+            throw new BadInputException("invalid 'channels': " + channels + " (use 1, 3, or 0 for automatic)");
+        }
+    }
+
+    private static void positive(String key, Number value) {
+        if (value != null && value.doubleValue() <= 0) {
+            throw new BadInputException("invalid '" + key + "': " + value + " (must be positive)");
+        }
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    /** The prior of z (after {@link #resolve()}). */
+    public LatentNoise latentNoise() {
+        return LatentNoise.parse(noise);
+    }
+}
