@@ -1,0 +1,210 @@
+package org.gan4j.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.gan4j.BadInputException;
+
+/**
+ * Fetches one file from a list of mirrors, verifying its SHA-256 before it gets its final name.
+ *
+ * <p>The bytes go to {@code <file>.part}. A connection cut half-way leaves the part file in place
+ * and the next attempt (in this run or a later one) asks for the rest with {@code Range: bytes=N-},
+ * appending when the server answers 206 and starting over when it answers 200. Only a part file
+ * whose digest matches is renamed to the final name, so a file with the final name is always
+ * complete; one whose digest does not match is deleted, because resuming it could never succeed.
+ */
+final class Downloader {
+    /** Attempts per mirror while each attempt makes progress (a connection cut mid-file). */
+    static final int ATTEMPTS = 4;
+    private static final int BUFFER = 1 << 16;
+
+    private final HttpClient client;
+
+    Downloader(HttpClient client) {
+        this.client = client;
+    }
+
+    static Downloader create() {
+        return new Downloader(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(20))
+                .proxy(ProxySelector.getDefault())
+                .build());
+    }
+
+    /**
+     * Downloads {@code fileName} from the first mirror that serves it into {@code dir}.
+     *
+     * @param mirrors base URLs ending with '/', tried in order
+     * @param sha256  expected SHA-256 (hex) of the file
+     * @return the verified file
+     * @throws IOException        no mirror could be reached or served the file; the message says why (one line)
+     * @throws BadInputException  a mirror served a file whose digest does not match
+     */
+    Path fetch(String fileName, List<URI> mirrors, String sha256, Path dir, Consumer<String> messages) throws IOException {
+        Files.createDirectories(dir);
+        Path target = dir.resolve(fileName);
+        Path part = dir.resolve(fileName + ".part");
+        List<String> reasons = new java.util.ArrayList<>();
+        for (URI base : mirrors) {
+            URI uri = base.resolve(fileName);
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                long before = Files.exists(part) ? Files.size(part) : 0;
+                try {
+                    transfer(uri, part, messages);
+                    verifyAndRename(uri, part, target, sha256);
+                    return target;
+                } catch (IOException e) {
+                    long after = Files.exists(part) ? Files.size(part) : 0;
+                    if (after <= before || e instanceof HttpStatusException || attempt == ATTEMPTS) {
+                        reasons.add(uri + ": " + describe(e));
+                        break; // no progress: this mirror is down or does not have the file
+                    }
+                    messages.accept("download of " + fileName + " interrupted at " + megabytes(after) + " ("
+                            + describe(e) + "), resuming");
+                }
+            }
+        }
+        throw new IOException(reasons.isEmpty() ? "no mirror configured" : String.join("; ", reasons));
+    }
+
+    /** One HTTP request: appends to {@code part} (206) or rewrites it (200). */
+    private void transfer(URI uri, Path part, Consumer<String> messages) throws IOException {
+        long have = Files.exists(part) ? Files.size(part) : 0;
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(60));
+        if (have > 0) {
+            request.header("Range", "bytes=" + have + "-");
+        }
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        try (InputStream body = response.body()) {
+            int status = response.statusCode();
+            boolean append;
+            if (status == 206 && have > 0 && response.headers().firstValue("Content-Range")
+                    .map(r -> r.startsWith("bytes " + have + "-")).orElse(false)) {
+                append = true;
+            } else if (status == 200) {
+                append = false;
+            } else if ((status == 416 || status == 206) && have > 0) {
+                // the server cannot continue this part file (it is longer than the file, or the
+                // range came back wrong): start again from nothing
+                Files.delete(part);
+                transfer(uri, part, messages);
+                return;
+            } else {
+                throw new HttpStatusException(status);
+            }
+            long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            long start = append ? have : 0;
+            long total = length < 0 ? -1 : start + length;
+            messages.accept((append ? "resuming " + uri + " at " + megabytes(start) : "downloading " + uri)
+                    + (total < 0 ? "" : " (" + megabytes(total) + ")"));
+            copy(body, part, append, start, total, uri, messages);
+        }
+    }
+
+    private static void copy(InputStream body, Path part, boolean append, long start, long total, URI uri,
+                             Consumer<String> messages) throws IOException {
+        String name = Path.of(uri.getPath()).getFileName().toString();
+        try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+            byte[] buffer = new byte[BUFFER];
+            long done = start;
+            long nextReport = total > 0 ? nextTenth(done, total) : done + (10L << 20);
+            int n;
+            while ((n = body.read(buffer)) > 0) {
+                out.write(buffer, 0, n);
+                done += n;
+                if (done >= nextReport && (total < 0 || done < total)) {
+                    messages.accept("  " + name + ": " + (total > 0 ? (done * 10 / total) * 10 + "% of " + megabytes(total) : megabytes(done)));
+                    nextReport = total > 0 ? nextTenth(done, total) : done + (10L << 20);
+                }
+            }
+            if (total >= 0 && done < total) {
+                throw new IOException("connection closed after " + done + " of " + total + " bytes");
+            }
+            messages.accept("  " + name + ": done (" + megabytes(done) + ")");
+        }
+    }
+
+    /** The byte count at which the next whole 10% of {@code total} is reached. */
+    private static long nextTenth(long done, long total) {
+        long tenth = Math.max(1, total / 10);
+        return (done / tenth + 1) * tenth;
+    }
+
+    private static void verifyAndRename(URI uri, Path part, Path target, String expected) throws IOException {
+        String actual = sha256(part);
+        if (!actual.equalsIgnoreCase(expected)) {
+            Files.deleteIfExists(part);
+            throw new BadInputException("download of " + uri + " failed verification: SHA-256 " + actual
+                    + ", expected " + expected.toLowerCase(Locale.ROOT) + " (the partial file was deleted)");
+        }
+        try {
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM provides SHA-256", e);
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
+    /** A one-line reason for a failed request; the JDK leaves some messages null (connection refused). */
+    static String describe(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "host not found";
+            }
+            if (t instanceof java.net.http.HttpConnectTimeoutException) {
+                return "connection timed out";
+            }
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage().replaceAll("\\s+", " ").trim();
+            }
+        }
+        return e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName();
+    }
+
+    /** The server answered, but not with the file (404, 500, ...): no point retrying this mirror. */
+    static final class HttpStatusException extends IOException {
+        HttpStatusException(int status) {
+            super("HTTP " + status);
+        }
+    }
+}
