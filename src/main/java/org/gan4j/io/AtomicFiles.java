@@ -34,6 +34,7 @@ public final class AtomicFiles {
             try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
+            readableByAll(tmp);
             move(tmp, target);
             tmp = null;
         } catch (IOException e) {
@@ -67,6 +68,15 @@ public final class AtomicFiles {
     @FunctionalInterface
     public interface StreamBody {
         void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** createTempFile makes files private (0600); run outputs should be as readable as any other file. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep the defaults
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

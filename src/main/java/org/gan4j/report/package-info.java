@@ -1,0 +1,10 @@
+/**
+ * What a training run shows a person, in plain Java with no libtorch: grids of generated images
+ * and plots of generated points ({@link org.gan4j.report.SampleGrid}), the run's
+ * {@code metrics.csv} with one row per logged step, kept consistent across resumes
+ * ({@link org.gan4j.report.MetricsLog}, read back as a {@link org.gan4j.report.MetricsTable}), and
+ * the picture of its training curves, {@code losses.png} ({@link org.gan4j.report.LossPlot}).
+ * Every file is written atomically through {@link org.gan4j.io.AtomicFiles}, and all drawing is
+ * off-screen, so the package works with {@code java.awt.headless=true}.
+ */
+package org.gan4j.report;

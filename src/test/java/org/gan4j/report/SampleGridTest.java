@@ -1,0 +1,263 @@
+package org.gan4j.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+
+import javax.imageio.ImageIO;
+
+import org.gan4j.data.SampleShape;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SampleGridTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void gridSizeFollowsCountAndColumns() {
+        SampleShape shape = SampleShape.image(1, 4, 5);
+        // 4x5 tiles are enlarged to reach 32 px: ceil(32 / 5) = 7
+        assertEquals(7, SampleGrid.scale(shape));
+        BufferedImage image = SampleGrid.render(new float[7 * 20], 7, shape, 0f, 1f, 3);
+        // 3 columns, 3 rows
+        assertEquals(7 * (3 * (5 + 2) + 2), image.getWidth());
+        assertEquals(7 * (3 * (4 + 2) + 2), image.getHeight());
+
+        BufferedImage square = SampleGrid.render(new float[10 * 20], 10, shape, 0f, 1f, 0);
+        // default columns ceil(sqrt(10)) = 4, rows 3
+        assertEquals(7 * (4 * 7 + 2), square.getWidth());
+        assertEquals(7 * (3 * 6 + 2), square.getHeight());
+    }
+
+    @Test
+    void mnistTilesAreDoubledAndLargeTilesAreNot() {
+        assertEquals(2, SampleGrid.scale(SampleShape.image(1, 28, 28)));
+        assertEquals(1, SampleGrid.scale(SampleShape.image(3, 32, 32)));
+        assertEquals(1, SampleGrid.scale(SampleShape.image(3, 64, 64)));
+        BufferedImage image = SampleGrid.render(new float[64 * 784], 64, SampleShape.image(1, 28, 28), -1f, 1f, 0);
+        assertEquals(2 * (8 * 30 + 2), image.getWidth());
+        assertEquals(2 * (8 * 30 + 2), image.getHeight());
+    }
+
+    @Test
+    void highIsWhiteLowIsBlackAndPaddingIsGrey() {
+        SampleShape shape = SampleShape.image(1, 32, 32); // scale 1
+        int f = shape.features();
+        float[] samples = new float[3 * f];
+        Arrays.fill(samples, 0, f, 1f);        // sample 0: all high
+        Arrays.fill(samples, f, 2 * f, -1f);   // sample 1: all low
+        Arrays.fill(samples, 2 * f, 3 * f, 0f); // sample 2: middle
+        BufferedImage image = SampleGrid.render(samples, 3, shape, -1f, 1f, 2);
+        assertEquals(BufferedImage.TYPE_BYTE_GRAY, image.getType());
+        Raster r = image.getRaster();
+        assertEquals(2 * 34 + 2, image.getWidth());
+        assertEquals(2 * 34 + 2, image.getHeight());
+
+        // tile 0 at (2, 2)..(33, 33), tile 1 at (36, 2), tile 2 at (2, 36)
+        assertTile(r, 2, 2, 32, 255);
+        assertTile(r, 36, 2, 32, 0);
+        assertTile(r, 2, 36, 32, 128); // (0 + 1) / 2 * 255 = 127.5 rounds to 128
+        // padding: the frame, the gap between tiles, and the empty fourth cell
+        for (int y = 0; y < image.getHeight(); y++) {
+            assertEquals(SampleGrid.PADDING_GRAY, r.getSample(0, y, 0));
+            assertEquals(SampleGrid.PADDING_GRAY, r.getSample(1, y, 0));
+            assertEquals(SampleGrid.PADDING_GRAY, r.getSample(34, y, 0));
+            assertEquals(SampleGrid.PADDING_GRAY, r.getSample(35, y, 0));
+        }
+        for (int x = 0; x < image.getWidth(); x++) {
+            assertEquals(SampleGrid.PADDING_GRAY, r.getSample(x, 34, 0));
+            assertEquals(SampleGrid.PADDING_GRAY, r.getSample(x, 69, 0));
+        }
+        assertTile(r, 36, 36, 32, SampleGrid.PADDING_GRAY);
+    }
+
+    @Test
+    void pixelsArePlacedRowMajorAndEnlargedByNearestNeighbour() {
+        SampleShape shape = SampleShape.image(1, 2, 2); // scale 16
+        int s = SampleGrid.scale(shape);
+        assertEquals(16, s);
+        float[] samples = {0f, 1f, 1f, 0f};
+        BufferedImage image = SampleGrid.render(samples, 1, shape, 0f, 1f, 0);
+        assertEquals(s * 6, image.getWidth());
+        Raster r = image.getRaster();
+        // grid pixel (2 + x, 2 + y) covers image pixels s*(2+x) .. s*(3+x) - 1
+        assertEquals(0, r.getSample(2 * s, 2 * s, 0));
+        assertEquals(0, r.getSample(3 * s - 1, 3 * s - 1, 0));
+        assertEquals(255, r.getSample(3 * s, 2 * s, 0));
+        assertEquals(255, r.getSample(4 * s - 1, 3 * s - 1, 0));
+        assertEquals(255, r.getSample(2 * s, 3 * s, 0));
+        assertEquals(0, r.getSample(3 * s, 3 * s, 0));
+        assertEquals(SampleGrid.PADDING_GRAY, r.getSample(2 * s - 1, 2 * s, 0));
+        assertEquals(SampleGrid.PADDING_GRAY, r.getSample(4 * s, 4 * s - 1, 0));
+    }
+
+    @Test
+    void rgbChannelsArePlanarInRedGreenBlueOrder() {
+        SampleShape shape = SampleShape.image(3, 32, 32);
+        int plane = 32 * 32;
+        float[] samples = new float[2 * 3 * plane];
+        Arrays.fill(samples, 0, plane, 1f);                           // sample 0: pure red
+        Arrays.fill(samples, 3 * plane + 2 * plane, 6 * plane, 1f);   // sample 1: pure blue
+        BufferedImage image = SampleGrid.render(samples, 2, shape, 0f, 1f, 0);
+        assertEquals(BufferedImage.TYPE_INT_RGB, image.getType());
+        assertEquals(2 * 34 + 2, image.getWidth());
+        assertEquals(34 + 2, image.getHeight());
+        assertEquals(0xFF0000, image.getRGB(2, 2) & 0xFFFFFF);
+        assertEquals(0xFF0000, image.getRGB(33, 33) & 0xFFFFFF);
+        assertEquals(0x0000FF, image.getRGB(36, 2) & 0xFFFFFF);
+        assertEquals(0x808080, image.getRGB(34, 10) & 0xFFFFFF);
+    }
+
+    @Test
+    void toUint8RoundsAndClamps() {
+        SampleShape shape = SampleShape.vector(9);
+        float[] v = {-2f, -1f, -0.999f, 0f, 0.5f, 1f, 1.5f, Float.NaN, 0.003f};
+        byte[] b = SampleGrid.toUint8(v, 1, shape, -1f, 1f);
+        int[] unsigned = new int[b.length];
+        for (int i = 0; i < b.length; i++) {
+            unsigned[i] = b[i] & 0xFF;
+        }
+        // -0.999 -> 0.1275 -> 0; 0 -> 127.5 -> 128; 0.5 -> 191.25 -> 191; 0.003 -> 127.88 -> 128
+        assertArrayEquals(new int[] {0, 0, 0, 128, 191, 255, 255, 0, 128}, unsigned);
+
+        // [0, 1] range: 1/255 steps land exactly, just under/over half a step round both ways
+        float[] w = {0f, 1f / 255f, 1.49f / 255f, 1.51f / 255f, 254.49f / 255f, 254.51f / 255f, 1f};
+        byte[] c = SampleGrid.toUint8(w, 7, SampleShape.vector(1), 0f, 1f);
+        int[] cu = new int[c.length];
+        for (int i = 0; i < c.length; i++) {
+            cu[i] = c[i] & 0xFF;
+        }
+        assertArrayEquals(new int[] {0, 1, 1, 2, 254, 255, 255}, cu);
+    }
+
+    @Test
+    void toUint8KeepsSampleOrderAndIgnoresExtraValues() {
+        SampleShape shape = SampleShape.image(1, 1, 2);
+        byte[] b = SampleGrid.toUint8(new float[] {0f, 1f, 1f, 0f, 0.5f}, 2, shape, 0f, 1f);
+        assertEquals(4, b.length);
+        assertEquals(0, b[0] & 0xFF);
+        assertEquals(255, b[1] & 0xFF);
+        assertEquals(255, b[2] & 0xFF);
+        assertEquals(0, b[3] & 0xFF);
+    }
+
+    @Test
+    void badArgumentsAreRefused() {
+        SampleShape shape = SampleShape.image(1, 2, 2);
+        assertThrows(IllegalArgumentException.class, () -> SampleGrid.render(new float[7], 2, shape, 0f, 1f, 0));
+        assertThrows(IllegalArgumentException.class, () -> SampleGrid.render(new float[8], 2, shape, 1f, 1f, 0));
+        assertThrows(IllegalArgumentException.class, () -> SampleGrid.render(new float[8], 0, shape, 0f, 1f, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> SampleGrid.render(new float[8], 1, SampleShape.image(2, 2, 2), 0f, 1f, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> SampleGrid.render(new float[8], 4, SampleShape.vector(2), 0f, 1f, 0));
+    }
+
+    @Test
+    void writesAReadablePngOfTheGrid() throws IOException {
+        SampleShape shape = SampleShape.image(1, 28, 28);
+        float[] samples = new float[16 * 784];
+        Random random = new Random(1);
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = random.nextFloat() * 2 - 1;
+        }
+        Path png = dir.resolve("samples/step_100.png");
+        SampleGrid.write(png, samples, 16, shape, -1f, 1f, 0);
+        BufferedImage back = ImageIO.read(png.toFile());
+        BufferedImage expected = SampleGrid.render(samples, 16, shape, -1f, 1f, 0);
+        assertEquals(expected.getWidth(), back.getWidth());
+        assertEquals(expected.getHeight(), back.getHeight());
+        for (int y = 0; y < back.getHeight(); y += 7) {
+            for (int x = 0; x < back.getWidth(); x += 5) {
+                assertEquals(expected.getRaster().getSample(x, y, 0), back.getRaster().getSample(x, y, 0));
+            }
+        }
+        try (var files = Files.list(png.getParent())) {
+            assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void twoDimensionalPointsBecomeAScatterPlot() throws IOException {
+        float[] ring = ring8(400, new Random(2), 0.02f);
+        float[] generated = ring8(300, new Random(3), 0.3f);
+        generated[0] = 50f; // far outside the reference range: not drawn, counted in the title
+        Path png = dir.resolve("points.png");
+        SampleGrid.writePoints(png, generated, 300, 2, ring, 400, "ring8, step 1000");
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertNotNull(image);
+        assertEquals(SampleGrid.SCATTER_SIZE, image.getWidth());
+        assertEquals(SampleGrid.SCATTER_SIZE, image.getHeight());
+        assertTrue(hasColour(image), "the generated points are coloured");
+
+        Path alone = dir.resolve("alone.png");
+        SampleGrid.write(alone, generated, 300, SampleShape.vector(2), -1f, 1f, 0);
+        assertEquals(SampleGrid.SCATTER_SIZE, ImageIO.read(alone.toFile()).getWidth());
+    }
+
+    @Test
+    void oneDimensionalPointsBecomeAHistogram() throws IOException {
+        Random random = new Random(4);
+        float[] real = new float[2000];
+        float[] generated = new float[500];
+        for (int i = 0; i < real.length; i++) {
+            real[i] = (float) (3 + 0.5 * random.nextGaussian());
+        }
+        for (int i = 0; i < generated.length; i++) {
+            generated[i] = (float) (2.5 + 0.8 * random.nextGaussian());
+        }
+        Path png = dir.resolve("hist.png");
+        SampleGrid.writePoints(png, generated, generated.length, 1, real, real.length, "gauss1d");
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(SampleGrid.HISTOGRAM_WIDTH, image.getWidth());
+        assertEquals(SampleGrid.HISTOGRAM_HEIGHT, image.getHeight());
+        assertTrue(hasColour(image));
+
+        Path alone = dir.resolve("hist-alone.png");
+        SampleGrid.write(alone, generated, generated.length, SampleShape.vector(1), 0f, 1f, 0);
+        assertEquals(SampleGrid.HISTOGRAM_WIDTH, ImageIO.read(alone.toFile()).getWidth());
+    }
+
+    private static float[] ring8(int n, Random random, float noise) {
+        float[] points = new float[2 * n];
+        for (int i = 0; i < n; i++) {
+            double angle = 2 * Math.PI * random.nextInt(8) / 8;
+            points[2 * i] = (float) (2 * Math.cos(angle) + noise * random.nextGaussian());
+            points[2 * i + 1] = (float) (2 * Math.sin(angle) + noise * random.nextGaussian());
+        }
+        return points;
+    }
+
+    private static boolean hasColour(BufferedImage image) {
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int r = (rgb >> 16) & 0xFF;
+                int b = rgb & 0xFF;
+                if (b - r > 60) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void assertTile(Raster r, int x0, int y0, int size, int value) {
+        for (int y = y0; y < y0 + size; y++) {
+            for (int x = x0; x < x0 + size; x++) {
+                assertEquals(value, r.getSample(x, y, 0), "pixel (" + x + ", " + y + ")");
+            }
+        }
+    }
+}
