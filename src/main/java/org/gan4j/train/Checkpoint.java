@@ -1,0 +1,176 @@
+package org.gan4j.train;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.InputArchive;
+import org.bytedeco.pytorch.Optimizer;
+import org.bytedeco.pytorch.OutputArchive;
+import org.bytedeco.pytorch.Tensor;
+import org.gan4j.BadInputException;
+import org.gan4j.engine.Tensors;
+import org.gan4j.io.AtomicFiles;
+import org.gan4j.nn.Discriminator;
+import org.gan4j.nn.Generator;
+
+/**
+ * A training run's whole state in one libtorch archive: both networks (parameters and BatchNorm
+ * statistics), both optimisers (Adam's moments and step counts), and {@link State} (step, position
+ * in the data order, resolved config). Randomness needs no saved generator state: every step
+ * reseeds libtorch from (seed, step), so (seed, step) is the RNG state.
+ *
+ * <p>Written to a temporary file and renamed over the previous checkpoint, so a kill at any moment
+ * leaves the previous one intact.
+ */
+public final class Checkpoint {
+    /** Bumped when the archive layout changes; older files are kept as test fixtures. */
+    public static final int FORMAT = 1;
+
+    private Checkpoint() {
+    }
+
+    /**
+     * Where training stands after {@code step} iterations.
+     *
+     * @param format       archive layout version
+     * @param step         iterations completed
+     * @param epoch        epoch of the next batch to read
+     * @param batchInEpoch index of the next batch within its epoch
+     * @param config       the resolved config (JSON)
+     */
+    public record State(int format, long step, long epoch, int batchInEpoch, String config) {
+    }
+
+    /** Writes the run's state to {@code file} atomically. */
+    public static void save(Path file, Generator g, Discriminator d, Optimizer optG, Optimizer optD, State state) {
+        try (PointerScope scope = new PointerScope()) {
+            OutputArchive root = new OutputArchive();
+            root.write("generator", archive(g));
+            root.write("discriminator", archive(d));
+            OutputArchive og = new OutputArchive();
+            optG.save(og);
+            root.write("optimizer_g", og);
+            OutputArchive od = new OutputArchive();
+            optD.save(od);
+            root.write("optimizer_d", od);
+            root.write("state", textTensor(json(state)));
+            AtomicFiles.write(file, tmp -> root.save_to(tmp.toString()));
+        }
+    }
+
+    /** Writes only the generator's weights (the run's final product) atomically. */
+    public static void saveGenerator(Path file, Generator g) {
+        try (PointerScope scope = new PointerScope()) {
+            OutputArchive root = new OutputArchive();
+            root.write("generator", archive(g));
+            AtomicFiles.write(file, tmp -> root.save_to(tmp.toString()));
+        }
+    }
+
+    /** Restores networks and optimisers from {@code file} and returns the saved state. */
+    public static State load(Path file, Generator g, Discriminator d, Optimizer optG, Optimizer optD) {
+        try (PointerScope scope = new PointerScope()) {
+            InputArchive root = open(file);
+            try {
+                g.load(child(root, "generator"));
+                d.load(child(root, "discriminator"));
+                optG.load(child(root, "optimizer_g"));
+                optD.load(child(root, "optimizer_d"));
+                return readState(root, file);
+            } catch (RuntimeException e) {
+                throw unreadable(file, e);
+            }
+        }
+    }
+
+    /** Loads only the generator's weights from a checkpoint or a generator file. */
+    public static void loadGenerator(Path file, Generator g) {
+        try (PointerScope scope = new PointerScope()) {
+            InputArchive root = open(file);
+            try {
+                g.load(child(root, "generator"));
+            } catch (RuntimeException e) {
+                throw unreadable(file, e);
+            }
+        }
+    }
+
+    /** The saved state of a checkpoint without touching any network. */
+    public static State readState(Path file) {
+        try (PointerScope scope = new PointerScope()) {
+            return readState(open(file), file);
+        }
+    }
+
+    private static State readState(InputArchive root, Path file) {
+        Tensor t = new Tensor();
+        if (!root.try_read("state", t)) {
+            throw new BadInputException("checkpoint " + file + " has no training state (is it a generator-only file?)");
+        }
+        float[] codes = Tensors.toFloats(t);
+        byte[] bytes = new byte[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            bytes[i] = (byte) codes[i];
+        }
+        try {
+            State s = ConfigFiles.JSON.readValue(new String(bytes, StandardCharsets.UTF_8), State.class);
+            if (s.format() > FORMAT) {
+                throw new BadInputException("checkpoint " + file + " has format " + s.format()
+                        + ", newer than this gan4j understands (" + FORMAT + ")");
+            }
+            return s;
+        } catch (JsonProcessingException e) {
+            throw new BadInputException("checkpoint " + file + " has an unreadable state record: " + e.getOriginalMessage());
+        }
+    }
+
+    private static InputArchive open(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException("checkpoint " + file + " does not exist");
+        }
+        InputArchive root = new InputArchive();
+        try {
+            root.load_from(file.toString());
+        } catch (RuntimeException e) {
+            throw unreadable(file, e);
+        }
+        return root;
+    }
+
+    private static BadInputException unreadable(Path file, RuntimeException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        return new BadInputException("checkpoint " + file + " is unreadable or does not match the model: " + why);
+    }
+
+    private static InputArchive child(InputArchive root, String key) {
+        InputArchive a = new InputArchive();
+        root.read(key, a);
+        return a;
+    }
+
+    private static OutputArchive archive(org.bytedeco.pytorch.Module module) {
+        OutputArchive a = new OutputArchive();
+        module.save(a);
+        return a;
+    }
+
+    private static String json(State state) {
+        try {
+            return ConfigFiles.JSON.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Text stored as one float per UTF-8 byte: exact, and readable by any libtorch. */
+    private static Tensor textTensor(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        float[] codes = new float[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            codes[i] = bytes[i];
+        }
+        return Tensors.fromFloats(codes, codes.length);
+    }
+}

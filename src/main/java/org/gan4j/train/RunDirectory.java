@@ -1,0 +1,104 @@
+package org.gan4j.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.gan4j.BadInputException;
+import org.gan4j.data.SampleShape;
+import org.gan4j.io.AtomicFiles;
+
+/**
+ * The files of one training run:
+ * <pre>
+ *   config.json            resolved config + provenance
+ *   metrics.csv            one row per step
+ *   samples/step-NNNNNN.png  grids of the fixed noise batch
+ *   checkpoints/last.pt    the whole training state (atomic)
+ *   generator.pt           the final generator
+ *   losses.png             loss and D-output curves
+ * </pre>
+ */
+public record RunDirectory(Path root) {
+    public Path configFile() {
+        return root.resolve("config.json");
+    }
+
+    public Path metricsFile() {
+        return root.resolve("metrics.csv");
+    }
+
+    public Path samplesDir() {
+        return root.resolve("samples");
+    }
+
+    public Path sampleGrid(long step) {
+        return samplesDir().resolve(String.format("step-%06d.png", step));
+    }
+
+    public Path checkpoint() {
+        return root.resolve("checkpoints").resolve("last.pt");
+    }
+
+    public Path generatorFile() {
+        return root.resolve("generator.pt");
+    }
+
+    public Path lossPlot() {
+        return root.resolve("losses.png");
+    }
+
+    /** True when the directory already holds a run (its config.json). */
+    public boolean exists() {
+        return Files.isRegularFile(configFile());
+    }
+
+    /** Writes config.json: {"provenance": ..., "config": ...} (atomically). */
+    public void writeConfig(TrainConfig config, Provenance provenance) {
+        ObjectNode node = ConfigFiles.JSON.createObjectNode();
+        node.set("provenance", ConfigFiles.JSON.valueToTree(provenance));
+        node.set("config", ConfigFiles.toTree(config));
+        try {
+            AtomicFiles.write(configFile(), ConfigFiles.JSON.writeValueAsBytes(node));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The resolved config this run was started with. */
+    public TrainConfig readConfig() {
+        return ConfigFiles.fromTree(section("config"), configFile().toString());
+    }
+
+    /** The provenance recorded when the run started. */
+    public Provenance readProvenance() {
+        try {
+            return ConfigFiles.JSON.treeToValue(section("provenance"), Provenance.class);
+        } catch (IOException e) {
+            throw new BadInputException(configFile() + ": unreadable provenance: " + e.getMessage());
+        }
+    }
+
+    /** The sample shape the run's generator was built for. */
+    public SampleShape sampleShape() {
+        return readProvenance().shape();
+    }
+
+    private JsonNode section(String name) {
+        if (!exists()) {
+            throw new BadInputException(root + " is not a gan4j run directory (no config.json)");
+        }
+        JsonNode node;
+        try {
+            node = ConfigFiles.JSON.readTree(configFile().toFile());
+        } catch (IOException e) {
+            throw new BadInputException(configFile() + " is not valid JSON: " + e.getMessage());
+        }
+        JsonNode s = node.get(name);
+        if (s == null || !s.isObject()) {
+            throw new BadInputException(configFile() + " has no '" + name + "' section");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,421 @@
+package org.gan4j.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Optimizer;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
+import org.gan4j.BadInputException;
+import org.gan4j.data.Batch;
+import org.gan4j.data.BatchLoader;
+import org.gan4j.data.Dataset;
+import org.gan4j.data.SampleShape;
+import org.gan4j.engine.ComputeDevice;
+import org.gan4j.engine.Engine;
+import org.gan4j.engine.Optimizers;
+import org.gan4j.engine.Tensors;
+import org.gan4j.loss.AdversarialLoss;
+import org.gan4j.loss.Losses;
+import org.gan4j.loss.Targets;
+import org.gan4j.nn.Architecture;
+import org.gan4j.nn.Architectures;
+import org.gan4j.nn.Discriminator;
+import org.gan4j.nn.Generator;
+import org.gan4j.nn.LatentNoise;
+import org.gan4j.nn.NetworkSpec;
+import org.gan4j.report.LossPlot;
+import org.gan4j.report.MetricsLog;
+import org.gan4j.report.SampleGrid;
+
+/**
+ * Trains a GAN by alternating stochastic gradient steps on the two players, as in Algorithm 1 of
+ * Goodfellow et al. (2014): each iteration takes k discriminator steps on a real batch and a
+ * detached fake batch, then one generator step on the last fake batch (one G forward pass per
+ * iteration, as in the PyTorch DCGAN example and bench SPEC B2).
+ *
+ * <p>A run lives in a {@link RunDirectory}. It is resumable exactly: libtorch is reseeded from
+ * (seed, step) before every iteration and the data order is a function of (seed, epoch), so a
+ * checkpoint only needs the networks, the optimisers and the step to continue bit for bit.
+ *
+ * <p>Native memory: each iteration runs inside a {@link PointerScope} that frees its tensors when it
+ * closes; what lives for the whole run (networks, optimisers, targets, the fixed noise) is created
+ * outside any scope.
+ */
+public final class Trainer implements AutoCloseable {
+    /** Samples in the fixed-noise grid (an 8×8 grid). */
+    static final int GRID_SAMPLES = 64;
+    /** Points drawn for the scatter plots of 1-D and 2-D toy data. */
+    static final int SCATTER_SAMPLES = 1000;
+    private static final int PREFETCH = 3;
+    private static final List<String> RESUMABLE_KEYS = List.of("steps", "epochs", "threads", "device");
+
+    private final TrainConfig config;
+    private final Dataset data;
+    private final RunDirectory run;
+    private final Provenance provenance;
+    private final ComputeDevice device;
+    private final Generator generator;
+    private final Discriminator discriminator;
+    private final TensorVector generatorParams;
+    private final TensorVector discriminatorParams;
+    private final Optimizer optimizerG;
+    private final Optimizer optimizerD;
+    private final AdversarialLoss loss;
+    private final LatentNoise noise;
+    private final Targets targets;
+    private final Tensor fixedNoise;
+    private final long totalSteps;
+    private final int batchesPerEpoch;
+    private long step;
+    private long epoch;
+    private int batchInEpoch;
+
+    private Trainer(TrainConfig resolved, Dataset data, RunDirectory run, Provenance provenance) {
+        this.config = resolved;
+        this.data = data;
+        this.run = run;
+        this.provenance = provenance;
+        Engine.init(resolved.threads());
+        this.device = Engine.device(resolved.device());
+        Architecture architecture = Architectures.get(resolved.model());
+        architecture.checkSupports(data.shape());
+        if (resolved.batch() > data.size()) {
+            throw new BadInputException("invalid 'batch': " + resolved.batch() + " is larger than the dataset ("
+                    + data.size() + " samples)");
+        }
+        this.batchesPerEpoch = data.size() / resolved.batch();
+        this.totalSteps = resolved.steps() != null ? resolved.steps()
+                : Math.max(1, (long) resolved.epochs() * batchesPerEpoch / resolved.dSteps());
+        this.loss = Losses.get(resolved.loss());
+        this.noise = resolved.latentNoise();
+
+        // Initial weights depend on the seed only, so a resumed run rebuilds the same networks before loading.
+        Engine.seed(resolved.seed());
+        NetworkSpec spec = new NetworkSpec(data.shape(), resolved.latentDim(), resolved.width());
+        this.generator = architecture.generator(spec);
+        this.discriminator = architecture.discriminator(spec);
+        if (device.isCuda()) {
+            generator.to(device.torchDevice(), false);
+            discriminator.to(device.torchDevice(), false);
+        }
+        this.generatorParams = generator.parameters();
+        this.discriminatorParams = discriminator.parameters();
+        this.optimizerG = Optimizers.adam(generatorParams, resolved.lrG(), resolved.beta1(), resolved.beta2());
+        this.optimizerD = Optimizers.adam(discriminatorParams, resolved.lrD(), resolved.beta1(), resolved.beta2());
+        this.targets = new Targets(resolved.batch(), 1.0, device);
+        Engine.seed(mix(resolved.seed(), -1));
+        this.fixedNoise = noise.sample(data.shape().image() ? GRID_SAMPLES : SCATTER_SAMPLES, resolved.latentDim(), device);
+        fixedNoise.retainReference();
+    }
+
+    /**
+     * Prepares a new run of {@code config} on {@code data} in the config's {@code out} directory.
+     *
+     * @throws BadInputException when that directory already holds a run (resume it, or choose another)
+     */
+    public static Trainer start(TrainConfig config, Dataset data) {
+        TrainConfig resolved = config.resolve();
+        RunDirectory run = new RunDirectory(Path.of(resolved.out()));
+        if (run.exists()) {
+            throw new BadInputException("run directory " + run.root() + " already holds a run: continue it with --resume "
+                    + run.root() + " or choose another --out");
+        }
+        Engine.init(resolved.threads());
+        Trainer t = new Trainer(resolved, data, run, Provenance.of(data));
+        run.writeConfig(resolved, t.provenance);
+        return t;
+    }
+
+    /**
+     * Reopens the run in {@code runDir} at its last checkpoint. {@code steps} (or {@code epochs}),
+     * {@code threads} and {@code device} may be changed by {@code overrides}; other keys may not.
+     */
+    public static Trainer resume(Path runDir, Dataset data, TrainConfig overrides) {
+        RunDirectory run = new RunDirectory(runDir);
+        TrainConfig saved = run.readConfig();
+        Provenance provenance = run.readProvenance();
+        if (!provenance.datasetDigest().equals(data.digest())) {
+            throw new BadInputException("dataset " + data.name() + " differs from the one run " + runDir
+                    + " was trained on (digest " + provenance.datasetDigest().substring(0, 12) + "...)");
+        }
+        TrainConfig resolved = resumeConfig(saved, overrides, runDir).resolve();
+        if (!Files.isRegularFile(run.checkpoint())) {
+            throw new BadInputException("run " + runDir + " has no checkpoint to resume from (" + run.checkpoint() + ")");
+        }
+        Engine.init(resolved.threads());
+        Trainer t = new Trainer(resolved, data, run, provenance);
+        Checkpoint.State state = Checkpoint.load(run.checkpoint(), t.generator, t.discriminator, t.optimizerG, t.optimizerD);
+        t.step = state.step();
+        t.epoch = state.epoch();
+        t.batchInEpoch = state.batchInEpoch();
+        if (!resolved.equals(saved)) {
+            run.writeConfig(resolved, provenance);
+        }
+        return t;
+    }
+
+    /** The saved config with the keys a resume may change: length, threads, device; the run stays where it is. */
+    private static TrainConfig resumeConfig(TrainConfig saved, TrainConfig overrides, Path runDir) {
+        var changes = ConfigFiles.toTree(overrides);
+        changes.fieldNames().forEachRemaining(key -> {
+            if (!RESUMABLE_KEYS.contains(key)) {
+                throw new BadInputException("'" + key + "' cannot change when resuming a run (only "
+                        + String.join(", ", RESUMABLE_KEYS) + " can)");
+            }
+        });
+        var merged = ConfigFiles.toTree(saved);
+        if (changes.has("steps") || changes.has("epochs")) {
+            merged.remove(List.of("steps", "epochs"));
+        }
+        merged.setAll(changes);
+        merged.put("out", runDir.toString());
+        return ConfigFiles.fromTree(merged, "resumed config");
+    }
+
+    /** Runs the remaining iterations, writing samples, metrics and checkpoints into the run directory. */
+    public TrainingResult train(TrainingListener listener) {
+        listener.onStart(run.root(), step, totalSteps);
+        long startStep = step;
+        long started = System.nanoTime();
+        long windowStart = started;
+        long windowSteps = 0;
+        StepStats last = null;
+        DataScaling range = new DataScaling(generator);
+        try (MetricsLog metrics = MetricsLog.open(run.metricsFile(), List.of(), step == 0 ? -1 : step);
+             BatchLoader batches = new BatchLoader(data, config.batch(), config.seed(), range.scale, range.shift,
+                     epoch, batchInEpoch, PREFETCH)) {
+            if (step == 0) {
+                writeSamples(0);
+            }
+            while (step < totalSteps) {
+                StepStats s;
+                try (PointerScope scope = new PointerScope()) {
+                    Engine.seed(mix(config.seed(), step));
+                    s = iteration(batches);
+                }
+                step++;
+                windowSteps++;
+                long now = System.nanoTime();
+                double perSec = windowSteps * (double) config.batch() * config.dSteps() / ((now - windowStart) / 1e9);
+                last = new StepStats(step, s.dLoss(), s.gLoss(), s.dReal(), s.dFake(), s.gradNormD(), s.gradNormG(), perSec);
+                metrics.append(step, last.values());
+                if (step % config.logEvery() == 0 || step == totalSteps) {
+                    metrics.flush();
+                    listener.onLog(last, totalSteps);
+                    windowStart = now;
+                    windowSteps = 0;
+                }
+                if (step % config.sampleEvery() == 0 || step == totalSteps) {
+                    writeSamples(step);
+                }
+                if (step % config.checkpointEvery() == 0 || step == totalSteps) {
+                    metrics.flush();
+                    writeCheckpoint();
+                    listener.onMessage("checkpoint at step " + step + " in " + run.checkpoint());
+                }
+            }
+            metrics.flush();
+        }
+        Checkpoint.saveGenerator(run.generatorFile(), generator);
+        LossPlot.write(run.metricsFile(), run.lossPlot());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double perSec = (step - startStep) * (double) config.batch() * config.dSteps() / Math.max(seconds, 1e-9);
+        TrainingResult result = new TrainingResult(run.root(), config, provenance, step, last, seconds, perSec);
+        listener.onFinish(result);
+        return result;
+    }
+
+    /** One iteration of Algorithm 1: k discriminator steps, then one generator step. */
+    private StepStats iteration(BatchLoader batches) {
+        DiscriminatorStep d = null;
+        for (int i = 0; i < config.dSteps(); i++) {
+            d = updateDiscriminator(batches, i == config.dSteps() - 1);
+        }
+        GeneratorStep g = updateGenerator(d.fake());
+        return new StepStats(step + 1, d.loss(), g.loss(), d.meanRealProbability(), d.meanFakeProbability(),
+                d.gradientNorm(), g.gradientNorm(), 0);
+    }
+
+    /** What a discriminator step leaves for the generator step and the log. */
+    record DiscriminatorStep(Tensor fake, double loss, double meanRealProbability, double meanFakeProbability,
+                             double gradientNorm) {
+    }
+
+    /** What a generator step leaves for the log. */
+    record GeneratorStep(double loss, double gradientNorm) {
+    }
+
+    /**
+     * (1) Update D: maximise log D(x) + log(1 − D(G(z))) on one real and one fake batch.
+     *
+     * @param keepGraph whether the fake batch keeps G's graph for the generator step that follows
+     */
+    DiscriminatorStep updateDiscriminator(BatchLoader batches, boolean keepGraph) {
+        Tensor real = nextRealBatch(batches);                                          // B×C×H×W (or B×d)
+        Tensor z = noise.sample(config.batch(), generator.latentDim(), device);        // B×latent
+        Tensor fake = keepGraph ? generator.forward(z) : generateWithoutGraph(z);      // B×C×H×W
+        Tensor realLogits = discriminator.forward(real);                               // B×1
+        Tensor fakeLogits = discriminator.forward(fake.detach());                      // B×1
+        Tensor loss = this.loss.discriminatorLoss(realLogits, fakeLogits, targets);
+        optimizerD.zero_grad();
+        loss.backward();
+        double gradientNorm = gradientNorm(discriminatorParams);
+        double value = requireFinite("discriminator", loss);
+        optimizerD.step();
+        return new DiscriminatorStep(fake, value, torch.sigmoid(realLogits).mean().item_double(),
+                torch.sigmoid(fakeLogits).mean().item_double(), gradientNorm);
+    }
+
+    /** (2) Update G on the fake batch: the loss's generator objective (non-saturating: maximise log D(G(z))). */
+    GeneratorStep updateGenerator(Tensor fake) {
+        Tensor loss = this.loss.generatorLoss(discriminator.forward(fake), targets);   // D(G(z)): B×1
+        optimizerG.zero_grad();
+        loss.backward();
+        double gradientNorm = gradientNorm(generatorParams);
+        double value = requireFinite("generator", loss);
+        optimizerG.step();
+        return new GeneratorStep(value, gradientNorm);
+    }
+
+    private Tensor nextRealBatch(BatchLoader batches) {
+        Batch batch = batches.next();
+        epoch = batch.epoch();
+        batchInEpoch = batch.batchInEpoch() + 1;
+        Tensor real = Tensors.fromFloats(batch.data(), generator.batchShape(batch.size()));
+        return device.isCuda() ? real.to(device.torchDevice(), torch.ScalarType.Float) : real;
+    }
+
+    private Tensor generateWithoutGraph(Tensor z) {
+        try (NoGradGuard guard = new NoGradGuard()) {
+            return generator.forward(z);
+        }
+    }
+
+    /** The total L2 norm of the parameters' gradients (clip_grad_norm_ with an infinite bound only measures). */
+    private static double gradientNorm(TensorVector params) {
+        return torch.clip_grad_norm_(params, Double.POSITIVE_INFINITY);
+    }
+
+    /** The loss's value; a NaN or infinity stops the run before the update that would spread it. */
+    private double requireFinite(String player, Tensor lossValue) {
+        double v = lossValue.item_double();
+        if (!Double.isFinite(v)) {
+            String kept = Files.isRegularFile(run.checkpoint())
+                    ? "the last good checkpoint is " + run.checkpoint() + " (step " + Checkpoint.readState(run.checkpoint()).step() + ")"
+                    : "no checkpoint was written yet";
+            throw new TrainingDivergedException("training diverged at step " + (step + 1) + ": the " + player
+                    + " loss is " + v + "; " + kept + " (try a lower learning rate)");
+        }
+        return v;
+    }
+
+    private void writeCheckpoint() {
+        String configJson;
+        try {
+            configJson = ConfigFiles.JSON.writeValueAsString(ConfigFiles.toTree(config));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Checkpoint.save(run.checkpoint(), generator, discriminator, optimizerG, optimizerD,
+                new Checkpoint.State(Checkpoint.FORMAT, step, epoch, batchInEpoch, configJson));
+    }
+
+    /** Draws G(fixed noise) in eval mode (BatchNorm running statistics) and writes the step's picture. */
+    private void writeSamples(long atStep) {
+        float[] samples = generate(fixedNoise);
+        SampleShape shape = data.shape();
+        int count = (int) fixedNoise.size(0);
+        Path png = run.sampleGrid(atStep);
+        if (shape.image()) {
+            SampleGrid.write(png, samples, count, shape, generator.outputRange().low(), generator.outputRange().high(), 0);
+        } else {
+            SampleGrid.writePoints(png, samples, count, shape.features(), referencePoints(), referenceCount(),
+                    data.name() + " at step " + atStep);
+        }
+    }
+
+    /** G(z) as floats, in eval mode and without a graph; training mode is restored after. */
+    public float[] generate(Tensor z) {
+        try (PointerScope scope = new PointerScope(); NoGradGuard guard = new NoGradGuard()) {
+            generator.eval();
+            try {
+                return Tensors.toFloats(generator.forward(z));
+            } finally {
+                generator.train(true);
+            }
+        }
+    }
+
+    private float[] referencePoints;
+
+    private float[] referencePoints() {
+        if (referencePoints == null) {
+            int n = referenceCount();
+            int d = data.shape().features();
+            referencePoints = new float[n * d];
+            for (int i = 0; i < n; i++) {
+                data.copyTo(i, referencePoints, i * d);
+            }
+        }
+        return referencePoints;
+    }
+
+    private int referenceCount() {
+        return Math.min(data.size(), 2000);
+    }
+
+    /** SplitMix64 of (seed, step): well-spread per-step seeds from one run seed. */
+    static long mix(long seed, long step) {
+        long z = seed * 0x9E3779B97F4A7C15L + step + 0x632BE59BD9B4E019L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return (z ^ (z >>> 31)) & Long.MAX_VALUE;
+    }
+
+    public Generator generator() {
+        return generator;
+    }
+
+    public Discriminator discriminator() {
+        return discriminator;
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    public RunDirectory run() {
+        return run;
+    }
+
+    public long step() {
+        return step;
+    }
+
+    public long totalSteps() {
+        return totalSteps;
+    }
+
+    @Override
+    public void close() {
+        fixedNoise.releaseReference();
+        targets.close();
+    }
+
+    /** The affine map from stored [0, 1] images into G's output range (points pass unchanged). */
+    private static final class DataScaling {
+        final float scale;
+        final float shift;
+
+        DataScaling(Generator g) {
+            boolean image = g.sampleShape().image();
+            this.scale = image ? g.outputRange().scale() : 1f;
+            this.shift = image ? g.outputRange().shift() : 0f;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.gan4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.TensorVector;
+import org.gan4j.BadInputException;
+import org.gan4j.data.BatchLoader;
+import org.gan4j.data.Dataset;
+import org.gan4j.data.DatasetRequest;
+import org.gan4j.data.SyntheticDatasets;
+import org.gan4j.engine.Engine;
+import org.gan4j.engine.Tensors;
+import org.gan4j.report.MetricsLog;
+import org.gan4j.report.MetricsTable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void load() {
+        Engine.init(1);
+    }
+
+    static Dataset ring8() {
+        return SyntheticDatasets.open(DatasetRequest.of("ring8"));
+    }
+
+    static TrainConfig mlpOnRing(Path out, long steps) {
+        return new TrainConfig("mlp", "ring8", null, steps, null, 64, 1e-3, 1e-3, 0.5, 0.999, 1, "ns", 7L, "cpu", 1,
+                out.toString(), "normal", 8, 64, null, null, null, null, 10, 20, 20);
+    }
+
+    @Test
+    void aRunWritesEveryPartOfItsDirectory() {
+        Path out = tmp.resolve("run");
+        TrainingResult result;
+        try (Trainer t = Trainer.start(mlpOnRing(out, 40), ring8())) {
+            result = t.train(TrainingListener.NONE);
+        }
+        assertEquals(40, result.steps());
+        RunDirectory run = new RunDirectory(out);
+        for (Path p : List.of(run.configFile(), run.metricsFile(), run.sampleGrid(0), run.sampleGrid(20), run.sampleGrid(40),
+                run.checkpoint(), run.generatorFile(), run.lossPlot())) {
+            assertTrue(Files.isRegularFile(p), "missing " + p);
+        }
+        MetricsTable table = MetricsLog.read(run.metricsFile());
+        assertEquals(40, table.size());
+        assertEquals(40.0, table.column("step")[39], 0.0);
+        for (double v : table.column("d_real")) {
+            assertTrue(v > 0 && v < 1, "D(x) is a probability");
+        }
+        Provenance p = run.readProvenance();
+        assertEquals(ring8().digest(), p.datasetDigest());
+        assertEquals("mlp", run.readConfig().model());
+        assertEquals(40, Checkpoint.readState(run.checkpoint()).step());
+    }
+
+    @Test
+    void aRunDirectoryIsNeverOverwritten() {
+        Path out = tmp.resolve("run");
+        try (Trainer t = Trainer.start(mlpOnRing(out, 2), ring8())) {
+            t.train(TrainingListener.NONE);
+        }
+        var e = assertThrows(BadInputException.class, () -> Trainer.start(mlpOnRing(out, 2), ring8()));
+        assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+    }
+
+    /** N steps straight against N/2 + resume + N/2: the weights must be identical, bit for bit. */
+    @Test
+    void resumingContinuesExactly() {
+        Path straight = tmp.resolve("straight");
+        float[] expected;
+        try (Trainer t = Trainer.start(mlpOnRing(straight, 60), ring8())) {
+            t.train(TrainingListener.NONE);
+            expected = weights(t.generator(), t.discriminator());
+        }
+        Path split = tmp.resolve("split");
+        try (Trainer t = Trainer.start(mlpOnRing(split, 20), ring8())) {
+            t.train(TrainingListener.NONE);
+        }
+        TrainConfig longer = TrainConfig.defaults();
+        longer = new TrainConfig(null, null, null, 60L, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null);
+        float[] resumed;
+        try (Trainer t = Trainer.resume(split, ring8(), longer)) {
+            assertEquals(20, t.step());
+            t.train(TrainingListener.NONE);
+            resumed = weights(t.generator(), t.discriminator());
+        }
+        assertArrayEquals(expected, resumed, 0f);
+        MetricsTable rows = MetricsLog.read(new RunDirectory(split).metricsFile());
+        assertEquals(60, rows.size(), "a resumed run has one metrics row per step, none repeated");
+    }
+
+    @Test
+    void resumeRefusesToChangeTheModel() {
+        Path out = tmp.resolve("run");
+        try (Trainer t = Trainer.start(mlpOnRing(out, 20), ring8())) {
+            t.train(TrainingListener.NONE);
+        }
+        TrainConfig change = new TrainConfig("dcgan", null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        var e = assertThrows(BadInputException.class, () -> Trainer.resume(out, ring8(), change));
+        assertTrue(e.getMessage().contains("'model'"), e.getMessage());
+    }
+
+    @Test
+    void aGeneratorStepLeavesTheDiscriminatorUntouchedAndViceVersa() {
+        try (Trainer t = Trainer.start(mlpOnRing(tmp.resolve("run"), 10), ring8());
+             BatchLoader batches = new BatchLoader(ring8(), 64, 1, 1f, 0f, 0, 0, 1);
+             PointerScope scope = new PointerScope()) {
+            float[] g0 = weights(t.generator());
+            float[] d0 = weights(t.discriminator());
+            Trainer.DiscriminatorStep d = t.updateDiscriminator(batches, true);
+            assertArrayEquals(g0, weights(t.generator()), 0f, "a D step must not move G");
+            float[] d1 = weights(t.discriminator());
+            assertFalse(java.util.Arrays.equals(d0, d1), "a D step moves D");
+            t.updateGenerator(d.fake());
+            assertArrayEquals(d1, weights(t.discriminator()), 0f, "a G step must not move D");
+            assertFalse(java.util.Arrays.equals(g0, weights(t.generator())), "a G step moves G");
+        }
+    }
+
+    static float[] weights(Module... modules) {
+        List<Float> all = new ArrayList<>();
+        for (Module m : modules) {
+            TensorVector params = m.parameters();
+            for (long i = 0; i < params.size(); i++) {
+                for (float v : Tensors.toFloats(params.get(i))) {
+                    all.add(v);
+                }
+            }
+        }
+        float[] out = new float[all.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = all.get(i);
+        }
+        return out;
+    }
+}
