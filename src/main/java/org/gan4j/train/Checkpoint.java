@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.InputArchive;
+import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Optimizer;
 import org.bytedeco.pytorch.OutputArchive;
 import org.bytedeco.pytorch.Tensor;
@@ -74,11 +78,13 @@ public final class Checkpoint {
         try (PointerScope scope = new PointerScope()) {
             InputArchive root = open(file);
             try {
-                g.load(child(root, "generator"));
-                d.load(child(root, "discriminator"));
+                loadModule(root, "generator", g, file);
+                loadModule(root, "discriminator", d, file);
                 optG.load(child(root, "optimizer_g"));
                 optD.load(child(root, "optimizer_d"));
                 return readState(root, file);
+            } catch (BadInputException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw unreadable(file, e);
             }
@@ -90,7 +96,9 @@ public final class Checkpoint {
         try (PointerScope scope = new PointerScope()) {
             InputArchive root = open(file);
             try {
-                g.load(child(root, "generator"));
+                loadModule(root, "generator", g, file);
+            } catch (BadInputException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw unreadable(file, e);
             }
@@ -144,13 +152,42 @@ public final class Checkpoint {
         return new BadInputException("checkpoint " + file + " is unreadable or does not match the model: " + why);
     }
 
+    /**
+     * Loads a module's parameters and buffers and checks their shapes: libtorch's load replaces a
+     * tensor with whatever shape the file holds, so a checkpoint of another architecture would
+     * otherwise load "successfully" into a corrupted network.
+     */
+    private static void loadModule(InputArchive root, String key, Module module, Path file) {
+        List<String> expected = shapes(module);
+        module.load(child(root, key));
+        List<String> found = shapes(module);
+        for (int i = 0; i < expected.size(); i++) {
+            if (!expected.get(i).equals(found.get(i))) {
+                throw new BadInputException("checkpoint " + file + " does not match the model: " + key + " "
+                        + found.get(i) + " where the model has " + expected.get(i)
+                        + " (was it written with another --model, --width or --latent-dim?)");
+            }
+        }
+    }
+
+    /** "name[d0, d1, ...]" for every parameter and buffer, in registration order. */
+    private static List<String> shapes(Module module) {
+        List<String> out = new ArrayList<>();
+        for (var dict : List.of(module.named_parameters(), module.named_buffers())) {
+            for (long i = 0; i < dict.size(); i++) {
+                out.add(dict.get(i).key().getString() + Arrays.toString(dict.get(i).access().sizes().vec().get()));
+            }
+        }
+        return out;
+    }
+
     private static InputArchive child(InputArchive root, String key) {
         InputArchive a = new InputArchive();
         root.read(key, a);
         return a;
     }
 
-    private static OutputArchive archive(org.bytedeco.pytorch.Module module) {
+    private static OutputArchive archive(Module module) {
         OutputArchive a = new OutputArchive();
         module.save(a);
         return a;
