@@ -78,10 +78,17 @@ public final class ConfigFiles {
         return e.getPath().isEmpty() ? "?" : e.getPath().get(e.getPath().size() - 1).getFieldName();
     }
 
-    /** {@code base} with every key that {@code overrides} sets replaced (flags over a config file). */
+    /**
+     * {@code base} with every key that {@code overrides} sets replaced (flags over a config file).
+     * {@code steps} and {@code epochs} are one choice: setting either in the overrides drops both from the base.
+     */
     public static TrainConfig merge(TrainConfig base, TrainConfig overrides) {
         ObjectNode merged = JSON.valueToTree(base);
-        merged.setAll((ObjectNode) JSON.valueToTree(overrides));
+        ObjectNode changes = JSON.valueToTree(overrides);
+        if (changes.has("steps") || changes.has("epochs")) {
+            merged.remove(java.util.List.of("steps", "epochs"));
+        }
+        merged.setAll(changes);
         return fromTree(merged, "merged config");
     }
 

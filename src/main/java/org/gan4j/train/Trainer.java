@@ -159,20 +159,23 @@ public final class Trainer implements AutoCloseable {
         return t;
     }
 
-    /** The saved config with the keys a resume may change: length, threads, device; the run stays where it is. */
-    private static TrainConfig resumeConfig(TrainConfig saved, TrainConfig overrides, Path runDir) {
-        var changes = ConfigFiles.toTree(overrides);
-        changes.fieldNames().forEachRemaining(key -> {
+    /**
+     * Fails unless {@code overrides} sets only keys a resumed run may change (length, threads,
+     * device); callers check this before opening any data.
+     */
+    public static void checkResumable(TrainConfig overrides) {
+        ConfigFiles.toTree(overrides).fieldNames().forEachRemaining(key -> {
             if (!RESUMABLE_KEYS.contains(key)) {
                 throw new BadInputException("'" + key + "' cannot change when resuming a run (only "
                         + String.join(", ", RESUMABLE_KEYS) + " can)");
             }
         });
-        var merged = ConfigFiles.toTree(saved);
-        if (changes.has("steps") || changes.has("epochs")) {
-            merged.remove(List.of("steps", "epochs"));
-        }
-        merged.setAll(changes);
+    }
+
+    /** The saved config with the keys a resume may change; the run stays where it is. */
+    private static TrainConfig resumeConfig(TrainConfig saved, TrainConfig overrides, Path runDir) {
+        checkResumable(overrides);
+        var merged = ConfigFiles.toTree(ConfigFiles.merge(saved, overrides));
         merged.put("out", runDir.toString());
         return ConfigFiles.fromTree(merged, "resumed config");
     }

@@ -1,0 +1,85 @@
+package org.gan4j.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.gan4j.BadInputException;
+import org.gan4j.engine.Engine;
+import org.gan4j.train.TrainedGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gan4j sample}: draws samples from a run's generator into a PNG grid (a scatter plot or
+ * histogram for a toy run) or, for a name ending in {@code -idx3-ubyte[.gz]}, an IDX image file.
+ */
+@Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Draw samples from a trained run's generator into a PNG grid or an IDX file.",
+        footer = {"", "Examples:",
+            "  gan4j sample --run runs/dcgan-fashion-mnist --n 64 --out grid.png",
+            "  gan4j sample --run runs/dcgan-fashion-mnist --n 10000 --out fake-images-idx3-ubyte.gz"})
+public final class SampleCommand implements Callable<Integer> {
+    /** Default sample count of an image run: an 8×8 grid. */
+    static final int IMAGE_SAMPLES = 64;
+    /** Default sample count of a toy run: enough points to see which modes are covered. */
+    static final int POINT_SAMPLES = 1000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Option(names = "--run", paramLabel = "DIR", required = true, description = "The run directory (written by gan4j train).")
+    Path run;
+
+    @Option(names = {"-n", "--n"}, paramLabel = "N",
+            description = "Number of samples (default " + IMAGE_SAMPLES + " for an image run, " + POINT_SAMPLES + " for a toy run).")
+    Integer n;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the noise (default: the run's seed).")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true,
+            description = "A .png picture, or an IDX file (name ending -idx3-ubyte or -idx3-ubyte.gz) of the raw samples.")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Intra-op CPU threads; 0 = all cores (default 0).")
+    int threads;
+
+    /** Whether {@code file} names an IDX image file rather than a picture. */
+    static boolean isIdx(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith("-idx3-ubyte") || name.endsWith("-idx3-ubyte.gz");
+    }
+
+    @Override
+    public Integer call() {
+        if (n != null && n < 1) {
+            throw new BadInputException("invalid --n: " + n + " (must be positive)");
+        }
+        if (threads < 0) {
+            throw new BadInputException("invalid --threads: " + threads + " (0 means all cores)");
+        }
+        boolean idx = isIdx(out);
+        if (!idx && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new BadInputException("--out " + out + ": use a .png name, or one ending -idx3-ubyte[.gz] for raw samples");
+        }
+        Engine.init(threads);
+        TrainedGenerator g = TrainedGenerator.load(run);
+        long s = seed != null ? seed : g.config().seed();
+        int count = n != null ? n : g.shape().image() ? IMAGE_SAMPLES : POINT_SAMPLES;
+        if (idx) {
+            g.writeIdx(out, count, s);
+        } else {
+            g.writePicture(out, count, s);
+        }
+        var w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "wrote %d samples (seed %d) from %s to %s%n", count, s, g.weights(), out);
+        w.flush();
+        return ExitCodes.OK;
+    }
+}

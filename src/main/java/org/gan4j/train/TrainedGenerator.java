@@ -1,0 +1,143 @@
+package org.gan4j.train;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.gan4j.BadInputException;
+import org.gan4j.data.IdxFormat;
+import org.gan4j.data.SampleShape;
+import org.gan4j.data.Split;
+import org.gan4j.data.SyntheticDatasets;
+import org.gan4j.engine.ComputeDevice;
+import org.gan4j.engine.Engine;
+import org.gan4j.engine.Tensors;
+import org.gan4j.nn.Architectures;
+import org.gan4j.nn.Generator;
+import org.gan4j.nn.NetworkSpec;
+import org.gan4j.nn.OutputRange;
+import org.gan4j.report.SampleGrid;
+
+/**
+ * The generator of a finished (or interrupted) run, rebuilt from its directory alone: the run's
+ * {@code config.json} names the architecture, latent size and width, its provenance the sample
+ * shape, and the weights come from {@code generator.pt} or, while the run is unfinished, from
+ * {@code checkpoints/last.pt}. It draws samples on the CPU, in eval mode (BatchNorm uses its
+ * running statistics), without autograd.
+ */
+public final class TrainedGenerator {
+    /** Real points drawn under a toy run's samples, as in the run's own pictures. */
+    private static final int REFERENCE_POINTS = 2000;
+
+    private final RunDirectory run;
+    private final TrainConfig config;
+    private final Path weights;
+    private final Generator generator;
+
+    private TrainedGenerator(RunDirectory run, TrainConfig config, Path weights, Generator generator) {
+        this.run = run;
+        this.config = config;
+        this.weights = weights;
+        this.generator = generator;
+    }
+
+    /**
+     * Rebuilds the generator of the run in {@code runDir}.
+     *
+     * @throws BadInputException when the directory is not a run, has no weights yet, or its weights do not
+     *                           match its config
+     */
+    public static TrainedGenerator load(Path runDir) {
+        RunDirectory run = new RunDirectory(runDir);
+        if (!Files.isDirectory(runDir)) {
+            throw new BadInputException("run directory " + runDir + " does not exist");
+        }
+        TrainConfig config = run.readConfig().resolve();
+        SampleShape shape = run.sampleShape();
+        Path weights = Files.isRegularFile(run.generatorFile()) ? run.generatorFile() : run.checkpoint();
+        if (!Files.isRegularFile(weights)) {
+            throw new BadInputException("run " + runDir + " has no generator yet (neither " + run.generatorFile().getFileName()
+                    + " nor " + runDir.relativize(run.checkpoint()) + ")");
+        }
+        Engine.ensureLoaded();
+        Generator g = Architectures.get(config.model()).generator(new NetworkSpec(shape, config.latentDim(), config.width()));
+        Checkpoint.loadGenerator(weights, g);
+        g.eval();
+        return new TrainedGenerator(run, config, weights, g);
+    }
+
+    /** {@code n} samples of G(z), z drawn from the run's prior with {@code seed}: {@code n × shape().features()} floats. */
+    public float[] sample(int n, long seed) {
+        if (n < 1) {
+            throw new BadInputException("invalid sample count: " + n + " (must be positive)");
+        }
+        Engine.seed(seed);
+        try (PointerScope scope = new PointerScope(); NoGradGuard guard = new NoGradGuard()) {
+            return Tensors.toFloats(generator.forward(config.latentNoise().sample(n, config.latentDim(), ComputeDevice.CPU)));
+        }
+    }
+
+    /**
+     * Writes a picture of {@code n} samples to {@code png} (atomically): a grid for an image run; for a
+     * toy run a scatter plot or histogram, over the real points when the dataset is a built-in one.
+     */
+    public void writePicture(Path png, int n, long seed) {
+        float[] samples = sample(n, seed);
+        SampleShape shape = shape();
+        if (shape.image()) {
+            OutputRange range = generator.outputRange();
+            SampleGrid.write(png, samples, n, shape, range.low(), range.high(), 0);
+            return;
+        }
+        float[] reference = new float[0];
+        int referenceCount = 0;
+        if (SyntheticDatasets.isSynthetic(config.dataset())) {
+            var data = SyntheticDatasets.open(config.dataset(), Split.TRAIN, REFERENCE_POINTS);
+            referenceCount = data.size();
+            reference = new float[referenceCount * shape.features()];
+            for (int i = 0; i < referenceCount; i++) {
+                data.copyTo(i, reference, i * shape.features());
+            }
+        }
+        SampleGrid.writePoints(png, samples, n, shape.features(), reference, referenceCount,
+                String.format(Locale.ROOT, "%s: %d samples (seed %d)", config.dataset(), n, seed));
+    }
+
+    /**
+     * Writes {@code n} samples as an IDX image file (atomically; gzipped when the name ends with
+     * {@code .gz}), quantised to bytes from G's output range, as MNIST stores images.
+     *
+     * @throws BadInputException for a toy run, whose samples are not images
+     */
+    public void writeIdx(Path file, int n, long seed) {
+        SampleShape shape = shape();
+        if (!shape.image()) {
+            throw new BadInputException("IDX export needs an image run; run " + run.root() + " generates "
+                    + shape + " points (write a .png instead)");
+        }
+        float[] samples = sample(n, seed);
+        OutputRange range = generator.outputRange();
+        byte[] pixels = SampleGrid.toUint8(samples, n, shape, range.low(), range.high());
+        IdxFormat.writeImages(file, pixels, n, shape.channels(), shape.height(), shape.width());
+    }
+
+    /** The sample shape G produces. */
+    public SampleShape shape() {
+        return generator.sampleShape();
+    }
+
+    /** The run's resolved config. */
+    public TrainConfig config() {
+        return config;
+    }
+
+    /** The file the weights were read from: {@code generator.pt}, or the last checkpoint of an unfinished run. */
+    public Path weights() {
+        return weights;
+    }
+
+    public Generator generator() {
+        return generator;
+    }
+}

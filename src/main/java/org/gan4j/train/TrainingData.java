@@ -1,0 +1,28 @@
+package org.gan4j.train;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.gan4j.data.Dataset;
+import org.gan4j.data.DatasetRequest;
+import org.gan4j.data.Datasets;
+import org.gan4j.data.Split;
+
+/** The training split a config names, opened the way {@code gan4j train} opens it. */
+public final class TrainingData {
+    private TrainingData() {
+    }
+
+    /**
+     * The request for the training split of {@code resolved}'s dataset (a config after
+     * {@link TrainConfig#resolve()}); {@code messages} receives progress and warnings, one line each.
+     */
+    public static DatasetRequest request(TrainConfig resolved, Consumer<String> messages) {
+        return new DatasetRequest(resolved.dataset(), Split.TRAIN, resolved.data() == null ? null : Path.of(resolved.data()),
+                resolved.imageSize(), resolved.channels(), resolved.strict(), resolved.download(), messages);
+    }
+
+    /** Opens the training split of {@code resolved}'s dataset. */
+    public static Dataset open(TrainConfig resolved, Consumer<String> messages) {
+        return Datasets.open(request(resolved, messages));
+    }
+}
