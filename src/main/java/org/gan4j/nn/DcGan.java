@@ -2,7 +2,6 @@ package org.gan4j.nn;
 
 import org.bytedeco.pytorch.FlattenImpl;
 import org.bytedeco.pytorch.ReLUImpl;
-import org.bytedeco.pytorch.SequentialImpl;
 import org.bytedeco.pytorch.TanhImpl;
 import org.gan4j.BadInputException;
 import org.gan4j.data.SampleShape;
@@ -49,7 +48,7 @@ public final class DcGan implements Architecture {
     public Generator generator(NetworkSpec spec) {
         checkSupports(spec.shape());
         SampleShape s = spec.shape();
-        SequentialImpl layers = s.height() == 28 ? generator28(spec) : generatorPow2(spec);
+        LayerStack layers = s.height() == 28 ? generator28(spec) : generatorPow2(spec);
         Generator g = new Generator(layers, spec.latentDim(), s, OutputRange.SYMMETRIC);
         g.initDcgan();
         return g;
@@ -58,39 +57,39 @@ public final class DcGan implements Architecture {
     @Override
     public Discriminator discriminator(NetworkSpec spec) {
         checkSupports(spec.shape());
-        SequentialImpl layers = spec.shape().height() == 28 ? discriminator28(spec) : discriminatorPow2(spec);
+        LayerStack layers = spec.shape().height() == 28 ? discriminator28(spec) : discriminatorPow2(spec);
         Discriminator d = new Discriminator(layers);
         d.initDcgan();
         return d;
     }
 
     /** z(latent) → Linear → BN → ReLU → 2w×7×7 → ConvT → w×14×14 → ConvT → C×28×28 → Tanh (SPEC B2 with w = 64). */
-    private static SequentialImpl generator28(NetworkSpec spec) {
+    private static LayerStack generator28(NetworkSpec spec) {
         long w = spec.width();
-        SequentialImpl g = new SequentialImpl();
-        g.push_back(Layers.linear(spec.latentDim(), 2 * w * 7 * 7));
-        g.push_back(Layers.batchNorm1d(2 * w * 7 * 7));
-        g.push_back(new ReLUImpl());
-        g.push_back(Layers.unflatten(2 * w, 7, 7));
-        g.push_back(Layers.deconv(2 * w, w, 4, 2, 1, true));       // 2w×7×7 → w×14×14
-        g.push_back(Layers.batchNorm2d(w));
-        g.push_back(new ReLUImpl());
-        g.push_back(Layers.deconv(w, spec.shape().channels(), 4, 2, 1, true)); // → C×28×28
-        g.push_back(new TanhImpl());
+        LayerStack g = new LayerStack();
+        g.add(Layers.linear(spec.latentDim(), 2 * w * 7 * 7));
+        g.add(Layers.batchNorm1d(2 * w * 7 * 7));
+        g.add(new ReLUImpl());
+        g.add(Layers.unflatten(2 * w, 7, 7));
+        g.add(Layers.deconv(2 * w, w, 4, 2, 1, true));       // 2w×7×7 → w×14×14
+        g.add(Layers.batchNorm2d(w));
+        g.add(new ReLUImpl());
+        g.add(Layers.deconv(w, spec.shape().channels(), 4, 2, 1, true)); // → C×28×28
+        g.add(new TanhImpl());
         return g;
     }
 
     /** C×28×28 → Conv → w×14×14 → LReLU → Conv → 2w×7×7 → BN → LReLU → Linear → logit (SPEC B2). */
-    private static SequentialImpl discriminator28(NetworkSpec spec) {
+    private static LayerStack discriminator28(NetworkSpec spec) {
         long w = spec.width();
-        SequentialImpl d = new SequentialImpl();
-        d.push_back(Layers.conv(spec.shape().channels(), w, 4, 2, 1, true)); // → w×14×14
-        d.push_back(Layers.leakyRelu(0.2));
-        d.push_back(Layers.conv(w, 2 * w, 4, 2, 1, true));                  // → 2w×7×7
-        d.push_back(Layers.batchNorm2d(2 * w));
-        d.push_back(Layers.leakyRelu(0.2));
-        d.push_back(new FlattenImpl());
-        d.push_back(Layers.linear(2 * w * 7 * 7, 1));
+        LayerStack d = new LayerStack();
+        d.add(Layers.conv(spec.shape().channels(), w, 4, 2, 1, true)); // → w×14×14
+        d.add(Layers.leakyRelu(0.2));
+        d.add(Layers.conv(w, 2 * w, 4, 2, 1, true));                  // → 2w×7×7
+        d.add(Layers.batchNorm2d(2 * w));
+        d.add(Layers.leakyRelu(0.2));
+        d.add(new FlattenImpl());
+        d.add(Layers.linear(2 * w * 7 * 7, 1));
         return d;
     }
 
@@ -103,40 +102,40 @@ public final class DcGan implements Architecture {
      * z → ConvT(k4, s1, p0) → (w·2^(n−1))×4×4, then n−1 blocks ConvT(k4, s2, p1)+BN+ReLU halving the
      * channels and doubling the side, then ConvT → C×side×side → Tanh (the paper's figure 1).
      */
-    private static SequentialImpl generatorPow2(NetworkSpec spec) {
+    private static LayerStack generatorPow2(NetworkSpec spec) {
         int n = steps(spec.shape());
         long channels = (long) spec.width() << (n - 1);
-        SequentialImpl g = new SequentialImpl();
-        g.push_back(Layers.unflatten(spec.latentDim(), 1, 1));
-        g.push_back(Layers.deconv(spec.latentDim(), channels, 4, 1, 0, false));  // → ch×4×4
-        g.push_back(Layers.batchNorm2d(channels));
-        g.push_back(new ReLUImpl());
+        LayerStack g = new LayerStack();
+        g.add(Layers.unflatten(spec.latentDim(), 1, 1));
+        g.add(Layers.deconv(spec.latentDim(), channels, 4, 1, 0, false));  // → ch×4×4
+        g.add(Layers.batchNorm2d(channels));
+        g.add(new ReLUImpl());
         for (int i = 1; i < n; i++) {
-            g.push_back(Layers.deconv(channels, channels / 2, 4, 2, 1, false)); // side ×2
-            g.push_back(Layers.batchNorm2d(channels / 2));
-            g.push_back(new ReLUImpl());
+            g.add(Layers.deconv(channels, channels / 2, 4, 2, 1, false)); // side ×2
+            g.add(Layers.batchNorm2d(channels / 2));
+            g.add(new ReLUImpl());
             channels /= 2;
         }
-        g.push_back(Layers.deconv(channels, spec.shape().channels(), 4, 2, 1, false));
-        g.push_back(new TanhImpl());
+        g.add(Layers.deconv(channels, spec.shape().channels(), 4, 2, 1, false));
+        g.add(new TanhImpl());
         return g;
     }
 
     /** The mirror of {@link #generatorPow2}: strided convolutions doubling channels down to 4×4, then a 4×4 convolution to one logit. */
-    private static SequentialImpl discriminatorPow2(NetworkSpec spec) {
+    private static LayerStack discriminatorPow2(NetworkSpec spec) {
         int n = steps(spec.shape());
         long channels = spec.width();
-        SequentialImpl d = new SequentialImpl();
-        d.push_back(Layers.conv(spec.shape().channels(), channels, 4, 2, 1, false)); // side /2, no BN on the input layer
-        d.push_back(Layers.leakyRelu(0.2));
+        LayerStack d = new LayerStack();
+        d.add(Layers.conv(spec.shape().channels(), channels, 4, 2, 1, false)); // side /2, no BN on the input layer
+        d.add(Layers.leakyRelu(0.2));
         for (int i = 1; i < n; i++) {
-            d.push_back(Layers.conv(channels, channels * 2, 4, 2, 1, false));        // side /2
-            d.push_back(Layers.batchNorm2d(channels * 2));
-            d.push_back(Layers.leakyRelu(0.2));
+            d.add(Layers.conv(channels, channels * 2, 4, 2, 1, false));        // side /2
+            d.add(Layers.batchNorm2d(channels * 2));
+            d.add(Layers.leakyRelu(0.2));
             channels *= 2;
         }
-        d.push_back(Layers.conv(channels, 1, 4, 1, 0, false));                       // 4×4 → 1×1
-        d.push_back(new FlattenImpl());
+        d.add(Layers.conv(channels, 1, 4, 1, 0, false));                       // 4×4 → 1×1
+        d.add(new FlattenImpl());
         return d;
     }
 }

@@ -1,6 +1,5 @@
 package org.gan4j.nn;
 
-import org.bytedeco.pytorch.SequentialImpl;
 import org.gan4j.data.SampleShape;
 
 /**
@@ -12,7 +11,7 @@ public final class Generator extends Network {
     private final SampleShape sampleShape;
     private final OutputRange outputRange;
 
-    public Generator(SequentialImpl layers, int latentDim, SampleShape sampleShape, OutputRange outputRange) {
+    Generator(LayerStack layers, int latentDim, SampleShape sampleShape, OutputRange outputRange) {
         super(layers);
         this.latentDim = latentDim;
         this.sampleShape = sampleShape;

@@ -2,7 +2,6 @@ package org.gan4j.nn;
 
 import org.bytedeco.pytorch.FlattenImpl;
 import org.bytedeco.pytorch.ReLUImpl;
-import org.bytedeco.pytorch.SequentialImpl;
 import org.bytedeco.pytorch.SigmoidImpl;
 import org.gan4j.data.SampleShape;
 
@@ -38,14 +37,14 @@ public final class MlpGan implements Architecture {
     @Override
     public Generator generator(NetworkSpec spec) {
         SampleShape s = spec.shape();
-        SequentialImpl layers = new SequentialImpl();
-        layers.push_back(Layers.linear(spec.latentDim(), spec.width()));
-        layers.push_back(new ReLUImpl());
-        layers.push_back(Layers.linear(spec.width(), s.features()));
+        LayerStack layers = new LayerStack();
+        layers.add(Layers.linear(spec.latentDim(), spec.width()));
+        layers.add(new ReLUImpl());
+        layers.add(Layers.linear(spec.width(), s.features()));
         OutputRange range = OutputRange.REAL;
         if (s.image()) {
-            layers.push_back(new SigmoidImpl());
-            layers.push_back(Layers.unflatten(s.channels(), s.height(), s.width()));
+            layers.add(new SigmoidImpl());
+            layers.add(Layers.unflatten(s.channels(), s.height(), s.width()));
             range = OutputRange.UNIT;
         }
         Generator g = new Generator(layers, spec.latentDim(), s, range);
@@ -55,11 +54,11 @@ public final class MlpGan implements Architecture {
 
     @Override
     public Discriminator discriminator(NetworkSpec spec) {
-        SequentialImpl layers = new SequentialImpl();
-        layers.push_back(new FlattenImpl());
-        layers.push_back(Layers.linear(spec.shape().features(), spec.width()));
-        layers.push_back(new ReLUImpl());
-        layers.push_back(Layers.linear(spec.width(), 1));
+        LayerStack layers = new LayerStack();
+        layers.add(new FlattenImpl());
+        layers.add(Layers.linear(spec.shape().features(), spec.width()));
+        layers.add(new ReLUImpl());
+        layers.add(Layers.linear(spec.width(), 1));
         Discriminator d = new Discriminator(layers);
         d.initXavier();
         return d;

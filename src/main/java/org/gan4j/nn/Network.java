@@ -1,5 +1,6 @@
 package org.gan4j.nn;
 
+import java.util.List;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.SequentialImpl;
@@ -12,9 +13,12 @@ import org.bytedeco.pytorch.global.torch;
  */
 public abstract class Network extends Module {
     private final SequentialImpl layers;
+    /** Java references that keep the layers' native objects alive as long as the network (see {@link LayerStack}). */
+    private final List<Module> keptLayers;
 
-    protected Network(SequentialImpl layers) {
-        this.layers = register_module("layers", layers);
+    Network(LayerStack stack) {
+        this.layers = register_module("layers", stack.sequential());
+        this.keptLayers = stack.layers();
     }
 
     public Tensor forward(Tensor input) {

@@ -1,0 +1,97 @@
+package org.gan4j.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.pytorch.BatchNorm1dImpl;
+import org.bytedeco.pytorch.BatchNorm2dImpl;
+import org.bytedeco.pytorch.Conv2dImpl;
+import org.bytedeco.pytorch.ConvTranspose2dImpl;
+import org.bytedeco.pytorch.FlattenImpl;
+import org.bytedeco.pytorch.LeakyReLUImpl;
+import org.bytedeco.pytorch.LinearImpl;
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.ReLUImpl;
+import org.bytedeco.pytorch.SequentialImpl;
+import org.bytedeco.pytorch.SigmoidImpl;
+import org.bytedeco.pytorch.TanhImpl;
+import org.bytedeco.pytorch.UnflattenImpl;
+
+/**
+ * Layers run as one libtorch {@code Sequential}, with a Java reference kept to each of them.
+ * The reference matters: JavaCPP frees a native module when its Java wrapper is collected, and the
+ * Sequential does not keep it alive, so a layer known only to native code is freed by the next GC
+ * (seen as a crash in {@code Module::train}; {@code NetworkLifetimeTest} guards it).
+ * One {@code add} per layer type because {@code push_back} is overloaded per type.
+ */
+final class LayerStack {
+    private final SequentialImpl sequential = new SequentialImpl();
+    private final List<Module> layers = new ArrayList<>();
+
+    SequentialImpl sequential() {
+        return sequential;
+    }
+
+    List<Module> layers() {
+        return List.copyOf(layers);
+    }
+
+    private LayerStack keep(Module m) {
+        layers.add(m);
+        return this;
+    }
+
+    LayerStack add(LinearImpl m) {
+        sequential.push_back(m);
+        return keep(m);
+    }
+
+    LayerStack add(Conv2dImpl m) {
+        sequential.push_back(m);
+        return keep(m);
+    }
+
+    LayerStack add(ConvTranspose2dImpl m) {
+        sequential.push_back(m);
+        return keep(m);
+    }
+
+    LayerStack add(BatchNorm1dImpl m) {
+        sequential.push_back(m);
+        return keep(m);
+    }
+
+    LayerStack add(BatchNorm2dImpl m) {
+        sequential.push_back(m);
+        return keep(m);
+    }
+
+    LayerStack add(ReLUImpl m) {
+        sequential.push_back(m);
+        return keep(m);
+    }
+
+    LayerStack add(LeakyReLUImpl m) {
+        sequential.push_back(m);
+        return keep(m);
+    }
+
+    LayerStack add(TanhImpl m) {
+        sequential.push_back(m);
+        return keep(m);
+    }
+
+    LayerStack add(SigmoidImpl m) {
+        sequential.push_back(m);
+        return keep(m);
+    }
+
+    LayerStack add(FlattenImpl m) {
+        sequential.push_back(m);
+        return keep(m);
+    }
+
+    LayerStack add(UnflattenImpl m) {
+        sequential.push_back(m);
+        return keep(m);
+    }
+}
