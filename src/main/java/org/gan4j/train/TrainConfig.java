@@ -161,4 +161,173 @@ public record TrainConfig(
     public LatentNoise latentNoise() {
         return LatentNoise.parse(noise);
     }
+
+    /** A builder starting from every key unset; see the record's parameters for each key's default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Sets keys one by one (each method is the key of the same name); {@link #build()} does not resolve. */
+    public static final class Builder {
+        private String model;
+        private String dataset;
+        private String data;
+        private Long steps;
+        private Integer epochs;
+        private Integer batch;
+        private Double lrG;
+        private Double lrD;
+        private Double beta1;
+        private Double beta2;
+        private Integer dSteps;
+        private String loss;
+        private Long seed;
+        private String device;
+        private Integer threads;
+        private String out;
+        private String noise;
+        private Integer latentDim;
+        private Integer width;
+        private Integer imageSize;
+        private Integer channels;
+        private Boolean strict;
+        private Boolean download;
+        private Integer logEvery;
+        private Integer sampleEvery;
+        private Integer checkpointEvery;
+
+        public Builder model(String value) {
+            this.model = value;
+            return this;
+        }
+
+        public Builder dataset(String value) {
+            this.dataset = value;
+            return this;
+        }
+
+        public Builder data(String value) {
+            this.data = value;
+            return this;
+        }
+
+        public Builder steps(long value) {
+            this.steps = value;
+            return this;
+        }
+
+        public Builder epochs(int value) {
+            this.epochs = value;
+            return this;
+        }
+
+        public Builder batch(int value) {
+            this.batch = value;
+            return this;
+        }
+
+        public Builder lrG(double value) {
+            this.lrG = value;
+            return this;
+        }
+
+        public Builder lrD(double value) {
+            this.lrD = value;
+            return this;
+        }
+
+        public Builder beta1(double value) {
+            this.beta1 = value;
+            return this;
+        }
+
+        public Builder beta2(double value) {
+            this.beta2 = value;
+            return this;
+        }
+
+        public Builder dSteps(int value) {
+            this.dSteps = value;
+            return this;
+        }
+
+        public Builder loss(String value) {
+            this.loss = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        public Builder device(String value) {
+            this.device = value;
+            return this;
+        }
+
+        public Builder threads(int value) {
+            this.threads = value;
+            return this;
+        }
+
+        public Builder out(String value) {
+            this.out = value;
+            return this;
+        }
+
+        public Builder noise(String value) {
+            this.noise = value;
+            return this;
+        }
+
+        public Builder latentDim(int value) {
+            this.latentDim = value;
+            return this;
+        }
+
+        public Builder width(int value) {
+            this.width = value;
+            return this;
+        }
+
+        public Builder imageSize(int value) {
+            this.imageSize = value;
+            return this;
+        }
+
+        public Builder channels(int value) {
+            this.channels = value;
+            return this;
+        }
+
+        public Builder strict(boolean value) {
+            this.strict = value;
+            return this;
+        }
+
+        public Builder download(boolean value) {
+            this.download = value;
+            return this;
+        }
+
+        public Builder logEvery(int value) {
+            this.logEvery = value;
+            return this;
+        }
+
+        public Builder sampleEvery(int value) {
+            this.sampleEvery = value;
+            return this;
+        }
+
+        public Builder checkpointEvery(int value) {
+            this.checkpointEvery = value;
+            return this;
+        }
+
+        public TrainConfig build() {
+            return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery, sampleEvery, checkpointEvery);
+        }
+    }
 }

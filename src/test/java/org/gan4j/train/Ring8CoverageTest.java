@@ -28,8 +28,9 @@ class Ring8CoverageTest {
 
     @Test
     void mlpGanCoversMostModesOfTheRing() {
-        TrainConfig config = new TrainConfig("mlp", "ring8", null, 2000L, null, 128, 1e-3, 1e-3, 0.5, 0.999, 1, "ns", 3L,
-                "cpu", 1, tmp.resolve("ring").toString(), "normal", 16, 128, null, null, null, null, 500, 100_000, 100_000);
+        TrainConfig config = TrainConfig.builder().model("mlp").dataset("ring8").steps(2000).batch(128).lrG(1e-3).lrD(1e-3)
+                .beta1(0.5).seed(3).threads(1).out(tmp.resolve("ring").toString()).noise("normal").latentDim(16).width(128)
+                .logEvery(500).sampleEvery(100_000).checkpointEvery(100_000).build();
         float[] points;
         try (Trainer t = Trainer.start(config, SyntheticDatasets.open(DatasetRequest.of("ring8")));
              PointerScope scope = new PointerScope()) {

@@ -40,8 +40,9 @@ class TrainerTest {
     }
 
     static TrainConfig mlpOnRing(Path out, long steps) {
-        return new TrainConfig("mlp", "ring8", null, steps, null, 64, 1e-3, 1e-3, 0.5, 0.999, 1, "ns", 7L, "cpu", 1,
-                out.toString(), "normal", 8, 64, null, null, null, null, 10, 20, 20);
+        return TrainConfig.builder().model("mlp").dataset("ring8").steps(steps).batch(64).lrG(1e-3).lrD(1e-3)
+                .beta1(0.5).seed(7).threads(1).out(out.toString()).noise("normal").latentDim(8).width(64)
+                .logEvery(10).sampleEvery(20).checkpointEvery(20).build();
     }
 
     @Test
@@ -92,9 +93,7 @@ class TrainerTest {
         try (Trainer t = Trainer.start(mlpOnRing(split, 20), ring8())) {
             t.train(TrainingListener.NONE);
         }
-        TrainConfig longer = TrainConfig.defaults();
-        longer = new TrainConfig(null, null, null, 60L, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+        TrainConfig longer = TrainConfig.builder().steps(60).build();
         float[] resumed;
         try (Trainer t = Trainer.resume(split, ring8(), longer)) {
             assertEquals(20, t.step());
@@ -112,8 +111,7 @@ class TrainerTest {
         try (Trainer t = Trainer.start(mlpOnRing(out, 20), ring8())) {
             t.train(TrainingListener.NONE);
         }
-        TrainConfig change = new TrainConfig("dcgan", null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        TrainConfig change = TrainConfig.builder().model("dcgan").build();
         var e = assertThrows(BadInputException.class, () -> Trainer.resume(out, ring8(), change));
         assertTrue(e.getMessage().contains("'model'"), e.getMessage());
     }

@@ -96,9 +96,8 @@ class TrainingSafetyTest {
     /** Without a memory scope per step, RSS grew ~1.4 MB per B1 step (ENGINE-NOTES); with one it must stay flat. */
     @Test
     void nativeMemoryStaysFlatOver2000MlpSteps() {
-        TrainConfig config = new TrainConfig("mlp", "noise", null, 2000L, null, 128, null, null, null, null, null, null,
-                1L, "cpu", 1, tmp.resolve("mem").toString(), null, null, null, null, null, null, null,
-                250, 5000, 5000);
+        TrainConfig config = TrainConfig.builder().model("mlp").dataset("noise").steps(2000).batch(128).seed(1)
+                .threads(1).out(tmp.resolve("mem").toString()).logEvery(250).sampleEvery(5000).checkpointEvery(5000).build();
         long[] rss = new long[9];
         try (Trainer t = Trainer.start(config, noiseImages(4096))) {
             t.train(new TrainingListener() {
