@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             SampleCommand.class,
             InfoCommand.class,
+            BenchCommand.class,
         },
         footer = {"", "Exit status: 0 success, 1 internal error or diverged training, 2 bad input or config."})
 public final class Gan4j implements Callable<Integer> {

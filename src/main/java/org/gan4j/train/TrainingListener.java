@@ -8,6 +8,10 @@ public interface TrainingListener {
     default void onStart(Path runDir, long startStep, long totalSteps) {
     }
 
+    /** After every iteration, before that step's logging, sampling and checkpoint work; keep it cheap (benchmarks time steps with it). */
+    default void onStep(StepStats stats) {
+    }
+
     /** Every {@code log-every} steps, with the latest step's numbers. */
     default void onLog(StepStats stats, long totalSteps) {
     }

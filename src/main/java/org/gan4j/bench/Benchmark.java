@@ -1,0 +1,313 @@
+package org.gan4j.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.InferenceMode;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+import org.gan4j.BadInputException;
+import org.gan4j.data.Dataset;
+import org.gan4j.data.DatasetRequest;
+import org.gan4j.data.Datasets;
+import org.gan4j.data.SampleShape;
+import org.gan4j.engine.ComputeDevice;
+import org.gan4j.engine.Engine;
+import org.gan4j.nn.Architectures;
+import org.gan4j.nn.Generator;
+import org.gan4j.nn.LatentNoise;
+import org.gan4j.nn.NetworkSpec;
+import org.gan4j.train.TrainConfig;
+import org.gan4j.train.Trainer;
+
+/**
+ * Runs the benchmarks of ../shared/bench/SPEC.md through gan4j's production path.
+ *
+ * <ul>
+ *   <li><b>B1</b>: {@code mlp} on 1×28×28 uniform [0, 1] images: batch 128, Adam(1e-3, 0.9/0.999), z ~ U(−1, 1),
+ *       latent 100, width 128; 20 warm-up and 200 counted iterations.</li>
+ *   <li><b>B2</b>: {@code dcgan} (DCGAN-28) on uniform [−1, 1] images: batch 64, Adam(2e-4, 0.5/0.999), z ~ N(0, 1);
+ *       20 warm-up and 50 counted iterations.</li>
+ *   <li><b>B3</b>: the DCGAN-28 generator in eval mode, batches of 1000: 10 warm-up batches and 5 counted under
+ *       each of libtorch's InferenceMode and NoGradGuard; the faster is reported.</li>
+ *   <li><b>B4</b>: {@code dcgan} on Fashion-MNIST end to end, the IDX files read and batches assembled by the
+ *       trainer's loader: 20 warm-up iterations, then one epoch's worth capped at 300.</li>
+ *   <li><b>PEAK</b>: a 2048×2048 float matrix product, median of 7, through the same engine and threads.</li>
+ * </ul>
+ * B1, B2 and B4 run {@link Trainer#train} itself with the defaults a user gets (a metrics row per step,
+ * flushed every 50 steps); only sample grids and checkpoints are pushed past the run (they are written once,
+ * after the last timed step). An iteration is the time between two consecutive per-step callbacks.
+ */
+public final class Benchmark {
+    /** Implementation name on every line. */
+    public static final String IMPL = "gan4j";
+    /** All benchmarks, in the order {@code all} runs them. */
+    public static final List<String> ALL = List.of("B1", "B2", "B3", "B4");
+
+    static final int B1_ITERS = 200;
+    static final int B2_ITERS = 50;
+    static final int B3_BATCH = 1000;
+    static final int B3_BATCHES = 5;
+    static final int B4_CAP = 300;
+    static final int PEAK_SIZE = 2048;
+    static final int PEAK_REPEATS = 7;
+    private static final long SEED = 42;
+    private static final SampleShape MNIST_SHAPE = SampleShape.image(1, 28, 28);
+
+    private final BenchOptions options;
+    private final Consumer<String> progress;
+
+    /**
+     * @param options  threads, iterations, device
+     * @param progress where one-line progress notes go (stderr for the command line); results are returned
+     */
+    public Benchmark(BenchOptions options, Consumer<String> progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /**
+     * Runs the named benchmarks (B1..B4, or {@code all}) after the PEAK measurement, handing each result to
+     * {@code sink} as it completes.
+     */
+    public List<BenchResult> run(List<String> names, Consumer<BenchResult> sink) {
+        List<String> which = normalise(names);
+        List<BenchResult> results = new ArrayList<>();
+        Consumer<BenchResult> keep = r -> {
+            results.add(r);
+            sink.accept(r);
+        };
+        keep.accept(peak());
+        for (String b : which) {
+            keep.accept(switch (b) {
+                case "B1" -> b1();
+                case "B2" -> b2();
+                case "B3" -> b3();
+                case "B4" -> b4();
+                default -> throw new IllegalStateException(b);
+            });
+            System.gc(); // lets JavaCPP free the previous benchmark's networks before the next one allocates
+        }
+        return results;
+    }
+
+    /** {@code all} or B1..B4 in any case, without repeats, in the given order. */
+    static List<String> normalise(List<String> names) {
+        List<String> which = new ArrayList<>();
+        for (String n : names.isEmpty() ? List.of("all") : names) {
+            String u = n.trim().toUpperCase(Locale.ROOT);
+            List<String> add = u.equals("ALL") ? ALL : List.of(u);
+            for (String b : add) {
+                if (!ALL.contains(b)) {
+                    throw new BadInputException("unknown benchmark '" + n + "': use B1, B2, B3, B4 or all");
+                }
+                if (!which.contains(b)) {
+                    which.add(b);
+                }
+            }
+        }
+        return which;
+    }
+
+    /** B1, the MLP GAN of SPEC. */
+    public BenchResult.Iterations b1() {
+        int iters = options.itersOr(B1_ITERS);
+        TrainConfig config = config("mlp", 128, 1e-3, 0.9, "uniform", 128, iters);
+        return timeIterations("B1", config, UniformImages.create(MNIST_SHAPE), iters);
+    }
+
+    /** B2, DCGAN-28 of SPEC. */
+    public BenchResult.Iterations b2() {
+        int iters = options.itersOr(B2_ITERS);
+        TrainConfig config = config("dcgan", 64, 2e-4, 0.5, "normal", 64, iters);
+        return timeIterations("B2", config, UniformImages.create(MNIST_SHAPE), iters);
+    }
+
+    /** B4: DCGAN-28 on Fashion-MNIST, data read from its IDX files and loaded by the trainer. */
+    public BenchResult.Throughput b4() {
+        long t0 = System.nanoTime();
+        Dataset data = Datasets.open(DatasetRequest.of("fashion-mnist").withMessages(progress));
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        int batch = 64;
+        int iters = Math.min(data.size() / batch, options.itersOr(B4_CAP));
+        TrainConfig config = config("dcgan", batch, 2e-4, 0.5, "normal", 64, iters);
+        Timed timed = train(config, data, iters);
+        double seconds = timed.timer.elapsedNanos(options.warmup(), options.warmup() + iters) / 1e9;
+        double perSecond = iters / seconds;
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("iters", Integer.toString(iters));
+        details.put("load_s", String.format(Locale.ROOT, "%.2f", loadSeconds));
+        return new BenchResult.Throughput("B4", IMPL, perSecond * batch, timed.flopsPerIteration * perSecond / 1e9, details);
+    }
+
+    /** B3: images per second of the DCGAN-28 generator in inference, the faster of InferenceMode and NoGradGuard. */
+    public BenchResult.Throughput b3() {
+        Engine.init(options.threads());
+        ComputeDevice device = Engine.device(options.device());
+        Engine.seed(SEED);
+        Generator g = Architectures.get("dcgan").generator(new NetworkSpec(MNIST_SHAPE, 100, 64));
+        g.eval();
+        if (device.isCuda()) {
+            g.to(device.torchDevice(), false);
+        }
+        double flopsPerBatch = FlopCounter.generationFlops(FlopCounter.forwardMacs(g), B3_BATCH);
+        int warmup = (options.warmup() + 1) / 2;
+        double inference = generate(g, device, true, warmup);
+        double noGrad = generate(g, device, false, warmup);
+        boolean inferenceFaster = inference <= noGrad;
+        double seconds = Math.min(inference, noGrad);
+        progress.accept(String.format(Locale.ROOT, "B3: InferenceMode %.1f images/s, NoGradGuard %.1f images/s",
+                B3_BATCH * B3_BATCHES / inference, B3_BATCH * B3_BATCHES / noGrad));
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("batch", Integer.toString(B3_BATCH));
+        details.put("mode", inferenceFaster ? "inference_mode" : "no_grad");
+        return new BenchResult.Throughput("B3", IMPL, B3_BATCH * B3_BATCHES / seconds,
+                flopsPerBatch * B3_BATCHES / seconds / 1e9, details);
+    }
+
+    /** Seconds for {@value #B3_BATCHES} batches after {@code warmup} uncounted ones. */
+    private double generate(Generator g, ComputeDevice device, boolean inferenceMode, int warmup) {
+        long start = 0;
+        for (int i = 0; i < warmup + B3_BATCHES; i++) {
+            if (i == warmup) {
+                start = System.nanoTime();
+            }
+            try (PointerScope scope = new PointerScope();
+                 AutoCloseable guard = inferenceMode ? new InferenceMode() : new NoGradGuard()) {
+                Tensor z = LatentNoise.NORMAL.sample(B3_BATCH, g.latentDim(), device);
+                Tensor images = g.forward(z);                                   // 1000×1×28×28
+                if (device.isCuda()) {
+                    images.sum().item_double();                                 // waits for the device
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** PEAK: a {@value #PEAK_SIZE}² float matrix product through the same engine and threads. */
+    public BenchResult.Peak peak() {
+        int threads = Engine.init(options.threads());
+        ComputeDevice device = Engine.device(options.device());
+        double[] seconds = new double[PEAK_REPEATS];
+        try (PointerScope outer = new PointerScope()) {
+            Engine.seed(SEED);
+            Tensor a = torch.randn(PEAK_SIZE, PEAK_SIZE);
+            Tensor b = torch.randn(PEAK_SIZE, PEAK_SIZE);
+            if (device.isCuda()) {
+                a = a.to(device.torchDevice(), torch.ScalarType.Float);
+                b = b.to(device.torchDevice(), torch.ScalarType.Float);
+            }
+            for (int i = -2; i < PEAK_REPEATS; i++) {
+                try (PointerScope scope = new PointerScope()) {
+                    long t0 = System.nanoTime();
+                    Tensor c = torch.mm(a, b);
+                    if (device.isCuda()) {
+                        c.sum().item_double();
+                    }
+                    if (i >= 0) {
+                        seconds[i] = (System.nanoTime() - t0) / 1e9;
+                    }
+                }
+            }
+        }
+        double flops = 2.0 * PEAK_SIZE * PEAK_SIZE * PEAK_SIZE;
+        return new BenchResult.Peak(IMPL, flops / percentile(seconds, 50) / 1e9, PEAK_SIZE, threads);
+    }
+
+    private BenchResult.Iterations timeIterations(String bench, TrainConfig config, Dataset data, int iters) {
+        Timed timed = train(config, data, iters);
+        double[] ms = timed.timer.iterationNanos(options.warmup(), options.warmup() + iters);
+        for (int i = 0; i < ms.length; i++) {
+            ms[i] /= 1e6;
+        }
+        double median = percentile(ms, 50);
+        return new BenchResult.Iterations(bench, IMPL, iters, median, percentile(ms, 10), percentile(ms, 90),
+                timed.flopsPerIteration / (median / 1e3) / 1e9);
+    }
+
+    /** What a timed training run leaves: its per-step stamps and the FLOPs of one of its iterations. */
+    private record Timed(StepTimer timer, double flopsPerIteration) {
+    }
+
+    /** Runs {@code warmup + iters} iterations of {@code config} through {@link Trainer#train} in a temporary run directory. */
+    private Timed train(TrainConfig config, Dataset data, int iters) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("gan4j-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary run directory", e);
+        }
+        try {
+            TrainConfig run = withOut(config, dir.resolve("run"), options.warmup() + iters);
+            StepTimer timer = new StepTimer(run.steps());
+            double flops;
+            try (Trainer trainer = Trainer.start(run, data)) {
+                flops = FlopCounter.iterationFlops(FlopCounter.forwardMacs(trainer.generator()),
+                        FlopCounter.forwardMacs(trainer.discriminator(), trainer.generator()),
+                        trainer.config().batch(), trainer.config().dSteps());
+                trainer.train(timer);
+            }
+            return new Timed(timer, flops);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /**
+     * The training config of a benchmark: everything the SPEC fixes, the rest at the user defaults, except
+     * that sample grids and checkpoints fall after the last step (they are written once, untimed, at the end).
+     */
+    private TrainConfig config(String model, int batch, double lr, double beta1, String noise, int width, int iters) {
+        return new TrainConfig(model, "bench", null, null, null, batch, lr, lr, beta1, 0.999, 1, "ns", SEED,
+                options.device(), options.threads(), null, noise, 100, width, null, null, null, null,
+                null, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    private static TrainConfig withOut(TrainConfig c, Path out, long steps) {
+        return new TrainConfig(c.model(), c.dataset(), c.data(), steps, null, c.batch(), c.lrG(), c.lrD(), c.beta1(),
+                c.beta2(), c.dSteps(), c.loss(), c.seed(), c.device(), c.threads(), out.toString(), c.noise(),
+                c.latentDim(), c.width(), c.imageSize(), c.channels(), c.strict(), c.download(), c.logEvery(),
+                c.sampleEvery(), c.checkpointEvery());
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // a leftover file in the temporary directory is harmless
+                }
+            });
+        } catch (IOException e) {
+            // same
+        }
+    }
+
+    /** The {@code q}-th percentile (0..100) with linear interpolation between order statistics (NumPy's default). */
+    static double percentile(double[] values, double q) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("no values");
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double pos = q / 100.0 * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+}
