@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             SampleCommand.class,
             InfoCommand.class,
             BenchCommand.class,
+            PlotCommand.class,
         },
         footer = {"", "Exit status: 0 success, 1 internal error or diverged training, 2 bad input or config."})
 public final class Gan4j implements Callable<Integer> {

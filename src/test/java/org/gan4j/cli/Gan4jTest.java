@@ -80,6 +80,12 @@ class Gan4jTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertTrue(image.getWidth() > 100 && image.getHeight() > 100, "a scatter plot");
 
+        Files.delete(dir.lossPlot());
+        CliRun plot = CliRun.of("plot", "--run", run.toString());
+        assertEquals(ExitCodes.OK, plot.exitCode(), plot.toString());
+        assertTrue(Files.isRegularFile(dir.lossPlot()), "plot redraws losses.png on demand");
+        assertEquals(ExitCodes.BAD_INPUT, CliRun.of("plot", "--run", tmp.toString()).exitCode());
+
         CliRun idx = CliRun.of("sample", "--run", run.toString(), "--out", run.resolve("fake-idx3-ubyte").toString());
         assertEquals(ExitCodes.BAD_INPUT, idx.exitCode(), idx.toString());
         assertTrue(idx.err().contains("IDX export needs an image run"), idx.toString());
