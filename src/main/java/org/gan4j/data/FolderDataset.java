@@ -9,15 +9,12 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -42,7 +39,7 @@ import org.gan4j.BadInputException;
  * colour conversion, which would brighten them (a stored 100 reads back as 168). Alpha is dropped, as
  * PIL's {@code convert("RGB")} does. Pixels are kept as bytes, C×H×W per sample.
  */
-public final class FolderDataset implements Dataset {
+public final class FolderDataset extends AbstractDataset {
     /** Side used when the request leaves {@link DatasetRequest#imageSize()} at 0. */
     public static final int DEFAULT_IMAGE_SIZE = 64;
 
@@ -58,18 +55,12 @@ public final class FolderDataset implements Dataset {
         }
     }
 
-    private final String name;
-    private final SampleShape shape;
     private final byte[][] pixels;
-    private final int[] labels;
     private final List<String> classNames;
-    private volatile String digest;
 
     private FolderDataset(String name, SampleShape shape, byte[][] pixels, int[] labels, List<String> classNames) {
-        this.name = name;
-        this.shape = shape;
+        super(name, shape, pixels.length, labels, classNames.size());
         this.pixels = pixels;
-        this.labels = labels;
         this.classNames = List.copyOf(classNames);
     }
 
@@ -172,7 +163,7 @@ public final class FolderDataset implements Dataset {
         Path fileName = root.toAbsolutePath().normalize().getFileName();
         String name = "folder/" + (fileName == null ? root : fileName);
         FolderDataset dataset = new FolderDataset(name, SampleShape.image(outChannels, size, size), samples, labels, classNames);
-        messages.accept("loaded " + kept + " images (" + dataset.shape + (classNames.isEmpty() ? "" : ", "
+        messages.accept("loaded " + kept + " images (" + dataset.shape() + (classNames.isEmpty() ? "" : ", "
                 + classNames.size() + " classes") + ") from " + root);
         return dataset;
     }
@@ -183,32 +174,6 @@ public final class FolderDataset implements Dataset {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public SampleShape shape() {
-        return shape;
-    }
-
-    @Override
-    public int size() {
-        return pixels.length;
-    }
-
-    @Override
-    public int numClasses() {
-        return classNames.size();
-    }
-
-    @Override
-    public int label(int index) {
-        java.util.Objects.checkIndex(index, pixels.length);
-        return labels == null ? -1 : labels[index];
-    }
-
-    @Override
     public void copyTo(int index, float[] dst, int offset) {
         byte[] src = pixels[index];
         for (int i = 0; i < src.length; i++) {
@@ -216,35 +181,14 @@ public final class FolderDataset implements Dataset {
         }
     }
 
-    /** SHA-256 of the pixel bytes, sample after sample, followed by the labels (4 bytes each, big-endian). */
+    /** The pixel bytes, sample after sample, followed by the labels (4 bytes each, big-endian). */
     @Override
-    public String digest() {
-        String d = digest;
-        if (d == null) {
-            synchronized (this) {
-                if (digest == null) {
-                    digest = computeDigest();
-                }
-                d = digest;
-            }
+    protected void digestContent(MessageDigest sha) {
+        for (byte[] sample : pixels) {
+            sha.update(sample);
         }
-        return d;
-    }
-
-    private String computeDigest() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (byte[] sample : pixels) {
-                sha.update(sample);
-            }
-            if (labels != null) {
-                ByteBuffer buf = ByteBuffer.allocate(4 * labels.length);
-                buf.asIntBuffer().put(labels);
-                sha.update(buf);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        if (labels() != null) {
+            updateInts(sha, labels());
         }
     }
 
@@ -392,10 +336,5 @@ public final class FolderDataset implements Dataset {
             return e.getClass().getSimpleName();
         }
         return message.lines().findFirst().orElse(message).strip();
-    }
-
-    @Override
-    public String toString() {
-        return name + " " + shape + " x " + pixels.length;
     }
 }

@@ -2,8 +2,6 @@ package org.gan4j.data;
 
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.gan4j.BadInputException;
 
 /**
@@ -11,7 +9,7 @@ import org.gan4j.BadInputException;
  * from IDX files. Keeping bytes rather than floats uses a quarter of the memory (47 MB instead of
  * 188 MB for MNIST's training split); {@link #copyTo} converts one sample at a time.
  */
-public final class IdxDataset implements Dataset {
+public final class IdxDataset extends AbstractDataset {
     /** b / 255 for every byte value, so {@link #copyTo} is a table lookup per pixel. */
     private static final float[] UNIT = new float[256];
 
@@ -21,13 +19,9 @@ public final class IdxDataset implements Dataset {
         }
     }
 
-    private final String name;
-    private final SampleShape shape;
     private final byte[] pixels;
-    private final byte[] labels;
-    private final int size;
-    private final int numClasses;
-    private volatile String digest;
+    /** The labels as read (digested as they are), or null. */
+    private final byte[] labelBytes;
 
     /**
      * @param name   name and split, e.g. {@code mnist/train}
@@ -37,6 +31,12 @@ public final class IdxDataset implements Dataset {
      * @param labels one class byte per sample, or null when unlabelled; not copied
      */
     public IdxDataset(String name, byte[] pixels, int size, SampleShape shape, byte[] labels) {
+        super(name, shape, checkedSize(name, pixels, size, shape, labels), unsigned(labels), numClasses(labels));
+        this.pixels = pixels;
+        this.labelBytes = labels;
+    }
+
+    private static int checkedSize(String name, byte[] pixels, int size, SampleShape shape, byte[] labels) {
         if (size < 1) {
             throw new IllegalArgumentException(name + ": a dataset needs at least one sample");
         }
@@ -46,18 +46,29 @@ public final class IdxDataset implements Dataset {
         if (labels != null && labels.length != size) {
             throw new IllegalArgumentException(name + ": " + labels.length + " labels for " + size + " images");
         }
-        this.name = name;
-        this.pixels = pixels;
-        this.size = size;
-        this.shape = shape;
-        this.labels = labels;
+        return size;
+    }
+
+    private static int[] unsigned(byte[] labels) {
+        if (labels == null) {
+            return null;
+        }
+        int[] out = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = labels[i] & 0xff;
+        }
+        return out;
+    }
+
+    /** Largest label + 1, or 0 without labels. */
+    private static int numClasses(byte[] labels) {
         int max = -1;
         if (labels != null) {
             for (byte b : labels) {
                 max = Math.max(max, b & 0xff);
             }
         }
-        this.numClasses = max + 1;
+        return max + 1;
     }
 
     /**
@@ -78,63 +89,21 @@ public final class IdxDataset implements Dataset {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public SampleShape shape() {
-        return shape;
-    }
-
-    @Override
-    public int size() {
-        return size;
-    }
-
-    @Override
-    public int numClasses() {
-        return numClasses;
-    }
-
-    @Override
-    public int label(int index) {
-        java.util.Objects.checkIndex(index, size);
-        return labels == null ? -1 : labels[index] & 0xff;
-    }
-
-    @Override
     public void copyTo(int index, float[] dst, int offset) {
-        java.util.Objects.checkIndex(index, size);
-        int n = shape.features();
+        java.util.Objects.checkIndex(index, size());
+        int n = shape().features();
         int from = index * n;
         for (int i = 0; i < n; i++) {
             dst[offset + i] = UNIT[pixels[from + i] & 0xff];
         }
     }
 
-    /** SHA-256 of the image bytes followed by the label bytes; computed on first use, then cached. */
+    /** The image bytes followed by the label bytes. */
     @Override
-    public String digest() {
-        String d = digest;
-        if (d == null) {
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                sha.update(pixels);
-                if (labels != null) {
-                    sha.update(labels);
-                }
-                d = HexFormat.of().formatHex(sha.digest());
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JVM provides SHA-256", e);
-            }
-            digest = d;
+    protected void digestContent(MessageDigest sha) {
+        sha.update(pixels);
+        if (labelBytes != null) {
+            sha.update(labelBytes);
         }
-        return d;
-    }
-
-    @Override
-    public String toString() {
-        return name + " (" + size + " x " + shape + (labels == null ? "" : ", " + numClasses + " classes") + ")";
     }
 }

@@ -2,8 +2,6 @@ package org.gan4j.data;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -130,45 +128,14 @@ public final class SyntheticDatasets {
     }
 
     /** A fixed set of labelled points, {@code dimension} floats each. */
-    private static final class Points implements Dataset {
-        private final String name;
+    private static final class Points extends AbstractDataset {
         private final int dimension;
-        private final int numClasses;
         private final float[] values;
-        private final int[] labels;
-        private volatile String digest;
 
         Points(String name, int dimension, int numClasses, float[] values, int[] labels) {
-            this.name = name;
+            super(name, SampleShape.vector(dimension), labels.length, labels, numClasses);
             this.dimension = dimension;
-            this.numClasses = numClasses;
             this.values = values;
-            this.labels = labels;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public SampleShape shape() {
-            return SampleShape.vector(dimension);
-        }
-
-        @Override
-        public int size() {
-            return labels.length;
-        }
-
-        @Override
-        public int numClasses() {
-            return numClasses;
-        }
-
-        @Override
-        public int label(int index) {
-            return labels[index];
         }
 
         @Override
@@ -176,33 +143,13 @@ public final class SyntheticDatasets {
             System.arraycopy(values, index * dimension, dst, offset, dimension);
         }
 
-        /** SHA-256 of the values (IEEE bits, big-endian) followed by the labels (4 bytes each, big-endian). */
+        /** The values (IEEE bits, big-endian) followed by the labels (4 bytes each, big-endian). */
         @Override
-        public String digest() {
-            String d = digest;
-            if (d == null) {
-                synchronized (this) {
-                    if (digest == null) {
-                        ByteBuffer buf = ByteBuffer.allocate(4 * (values.length + labels.length));
-                        buf.asFloatBuffer().put(values);
-                        buf.position(4 * values.length);
-                        buf.asIntBuffer().put(labels);
-                        buf.rewind();
-                        try {
-                            digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(buf.array()));
-                        } catch (NoSuchAlgorithmException e) {
-                            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-                        }
-                    }
-                    d = digest;
-                }
-            }
-            return d;
-        }
-
-        @Override
-        public String toString() {
-            return name + " " + shape() + " x " + labels.length + " (" + numClasses + " modes)";
+        protected void digestContent(MessageDigest sha) {
+            ByteBuffer buf = ByteBuffer.allocate(4 * values.length);
+            buf.asFloatBuffer().put(values);
+            sha.update(buf);
+            updateInts(sha, labels());
         }
     }
 }

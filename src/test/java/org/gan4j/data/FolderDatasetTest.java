@@ -10,7 +10,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.IntBinaryOperator;
 import javax.imageio.ImageIO;
@@ -184,6 +186,25 @@ class FolderDatasetTest {
         assertEquals(64, digest.length());
         assertEquals(digest, FolderDataset.open(request(4, 1)).digest());
         assertFalse(digest.equals(FolderDataset.open(request(4, 3)).digest()));
+    }
+
+    @Test
+    void digestIsSha256OfPixelsThenBigEndianLabels() throws Exception {
+        writeGray(dir.resolve("b/x.png"), 2, 2, 20);
+        writeGray(dir.resolve("a/x.png"), 2, 2, 10);
+
+        Dataset labelled = FolderDataset.open(request(2, 1));
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        sha.update(new byte[] {10, 10, 10, 10, 20, 20, 20, 20});
+        sha.update(new byte[] {0, 0, 0, 0, 0, 0, 0, 1});
+        assertEquals(HexFormat.of().formatHex(sha.digest()), labelled.digest());
+
+        Files.move(dir.resolve("a/x.png"), dir.resolve("a.png"));
+        Files.move(dir.resolve("b/x.png"), dir.resolve("b.png"));
+        Dataset unlabelled = FolderDataset.open(request(2, 1));
+        assertEquals(0, unlabelled.numClasses());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(new byte[] {10, 10, 10, 10, 20, 20, 20, 20})), unlabelled.digest());
     }
 
     @Test
