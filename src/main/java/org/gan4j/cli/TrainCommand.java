@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gan4j.BadInputException;
 import org.gan4j.data.Dataset;
+import org.gan4j.engine.Engine;
 import org.gan4j.train.ConfigFiles;
 import org.gan4j.train.RunDirectory;
 import org.gan4j.train.TrainConfig;
@@ -159,6 +160,8 @@ public final class TrainCommand implements Callable<Integer> {
         } else {
             TrainConfig merged = newRunConfig();
             TrainConfig resolved = merged.resolve(); // bad keys and combinations fail before any work
+            Engine.init(resolved.threads());
+            Engine.device(resolved.device());      // so does a device this machine lacks
             data = TrainingData.open(resolved, line -> println(err, line));
             trainer = Trainer.start(merged, data);
         }
