@@ -1,0 +1,12 @@
+/**
+ * Training: the typed {@link org.gan4j.train.TrainConfig} (one key per command-line flag, paper
+ * defaults per model), the {@link org.gan4j.train.Trainer} that runs Algorithm 1 of Goodfellow et
+ * al. (2014), {@link org.gan4j.train.Checkpoint}s written atomically, the
+ * {@link org.gan4j.train.RunDirectory} layout, and the {@link org.gan4j.train.Provenance} every run
+ * and result carries.
+ *
+ * <p>Runs resume exactly: libtorch is reseeded from (seed, step) before each iteration and the data
+ * order is a function of (seed, epoch), so networks, optimiser states and the step are the whole
+ * state of a run.
+ */
+package org.gan4j.train;
