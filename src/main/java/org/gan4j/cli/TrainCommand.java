@@ -65,24 +65,37 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", description = "Batch size (default: mlp 128, dcgan 64).")
     Integer batch;
 
-    @Option(names = "--lr-g", paramLabel = "X", description = "Generator learning rate (default: mlp 1e-3, dcgan 2e-4).")
+    @Option(names = "--lr-g", paramLabel = "X",
+            description = "Generator learning rate (default: wgan 5e-5, wgan-gp 1e-4; else mlp 1e-3, dcgan 2e-4).")
     Double lrG;
 
     @Option(names = "--lr-d", paramLabel = "X", description = "Discriminator learning rate (default: the model's).")
     Double lrD;
 
-    @Option(names = "--beta1", paramLabel = "X", description = "Adam beta1 for both networks (default: mlp 0.9, dcgan 0.5).")
+    @Option(names = "--beta1", paramLabel = "X", description = "Adam beta1 for both networks (default: wgan-gp 0; else mlp 0.9, dcgan 0.5).")
     Double beta1;
 
-    @Option(names = "--beta2", paramLabel = "X", description = "Adam beta2 for both networks (default 0.999).")
+    @Option(names = "--beta2", paramLabel = "X", description = "Adam beta2 for both networks (default: wgan-gp 0.9; else 0.999).")
     Double beta2;
 
-    @Option(names = "--d-steps", paramLabel = "K", description = "Discriminator steps per generator step (default 1).")
+    @Option(names = "--d-steps", paramLabel = "K", description = "Discriminator steps per generator step (default: wgan, wgan-gp 5; else 1).")
     Integer dSteps;
 
     @Option(names = {"--g-loss", "--loss"}, paramLabel = "NAME",
-            description = "Adversarial loss: ns (non-saturating, default) or minimax.")
+            description = "Adversarial loss: ns (non-saturating, default), minimax, lsgan, hinge, wgan or wgan-gp.")
     String loss;
+
+    @Option(names = "--optimizer", paramLabel = "KIND",
+            description = "adam or rmsprop, for both networks (default: the loss's, wgan rmsprop; else adam).")
+    String optimizer;
+
+    @Option(names = "--r1-gamma", paramLabel = "X",
+            description = "R1 penalty gamma/2 E[|grad D(x)|^2] on real data, with any loss; 0 = off (default 0).")
+    Double r1Gamma;
+
+    @Option(names = "--real-label", paramLabel = "X",
+            description = "Real target of the BCE losses (ns, minimax); 0.9 = one-sided label smoothing (default 1).")
+    Double realLabel;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of init, noise and data order (default 42).")
     Long seed;
@@ -129,8 +142,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The keys the command line sets, every other key null. */
     TrainConfig flags() {
-        return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, seed,
-                device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery,
+        return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer,
+                r1Gamma, realLabel, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery,
                 sampleEvery, checkpointEvery);
     }
 

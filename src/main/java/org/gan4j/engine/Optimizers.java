@@ -1,7 +1,9 @@
 package org.gan4j.engine;
 
 import org.bytedeco.pytorch.Adam;
+import java.util.List;
 import org.bytedeco.pytorch.AdamOptions;
+import org.bytedeco.pytorch.Optimizer;
 import org.bytedeco.pytorch.RMSprop;
 import org.bytedeco.pytorch.RMSpropOptions;
 import org.bytedeco.pytorch.TensorVector;
@@ -20,6 +22,22 @@ public final class Optimizers {
         AdamOptions options = new AdamOptions(lr);
         options.betas().put(new double[] {beta2, beta1});
         return new Adam(parameters, options);
+    }
+
+    /** The optimiser kinds {@link #create} accepts, as the {@code optimizer} config key names them. */
+    public static final List<String> KINDS = List.of("adam", "rmsprop");
+
+    /**
+     * An optimiser by kind: {@code adam} (with beta1, beta2) or {@code rmsprop} (betas unused, may be null).
+     *
+     * @throws IllegalArgumentException for another kind
+     */
+    public static Optimizer create(String kind, TensorVector parameters, double lr, Double beta1, Double beta2) {
+        return switch (kind) {
+            case "adam" -> adam(parameters, lr, beta1, beta2);
+            case "rmsprop" -> rmsprop(parameters, lr);
+            default -> throw new IllegalArgumentException("unknown optimizer '" + kind + "': choose one of " + KINDS);
+        };
     }
 
     /** RMSprop as in the WGAN paper (no momentum). */

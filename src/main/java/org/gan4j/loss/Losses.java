@@ -12,6 +12,10 @@ public final class Losses {
     static {
         register(new NonSaturatingLoss());
         register(new MinimaxLoss());
+        register(new LeastSquaresLoss());
+        register(new HingeLoss());
+        register(new WassersteinLoss());
+        register(new WassersteinGpLoss());
     }
 
     private Losses() {

@@ -6,6 +6,9 @@ import org.gan4j.BadInputException;
 import org.gan4j.nn.Architecture;
 import org.gan4j.nn.Architectures;
 import org.gan4j.nn.LatentNoise;
+import org.gan4j.engine.Optimizers;
+import org.gan4j.loss.AdversarialLoss;
+import org.gan4j.loss.LossDefaults;
 import org.gan4j.loss.Losses;
 
 /**
@@ -23,12 +26,22 @@ import org.gan4j.loss.Losses;
  * @param steps           training iterations (k D steps + one G step each). Default 3000, unless {@code epochs} is set.
  * @param epochs          alternatively, passes over the data (each D step takes one batch).
  * @param batch           batch size. Default: the model's (mlp 128, dcgan 64).
- * @param lrG             generator learning rate. Default: the model's (mlp 1e-3, dcgan 2e-4).
- * @param lrD             discriminator learning rate. Default: the model's.
- * @param beta1           Adam β1 for both networks. Default: the model's (mlp 0.9, dcgan 0.5).
- * @param beta2           Adam β2 for both networks. Default 0.999.
- * @param dSteps          k, discriminator steps per generator step (Goodfellow et al. 2014, Alg. 1). Default 1.
- * @param loss            adversarial loss: {@code ns} (non-saturating, default) or {@code minimax}.
+ * @param lrG             generator learning rate. Default: the loss's (wgan 5e-5, wgan-gp 1e-4), else the
+ *                        model's (mlp 1e-3, dcgan 2e-4).
+ * @param lrD             discriminator learning rate. Default: as {@code lrG}.
+ * @param beta1           Adam β1 for both networks. Default: the loss's (wgan-gp 0), else the model's (mlp 0.9,
+ *                        dcgan 0.5). Null (and refused) with {@code rmsprop}.
+ * @param beta2           Adam β2 for both networks. Default: the loss's (wgan-gp 0.9), else 0.999.
+ * @param dSteps          k, discriminator steps per generator step (Goodfellow et al. 2014, Alg. 1; n_critic of
+ *                        the WGAN papers). Default: the loss's (wgan, wgan-gp 5), else 1.
+ * @param loss            adversarial loss, a name in {@link Losses}: {@code ns} (non-saturating, default),
+ *                        {@code minimax}, {@code lsgan}, {@code hinge}, {@code wgan}, {@code wgan-gp}.
+ * @param optimizer       {@code adam} or {@code rmsprop}, for both networks. Default: the loss's (wgan rmsprop),
+ *                        else {@code adam}.
+ * @param r1Gamma         γ of the R1 penalty γ/2·E[‖∇D(x)‖²] on real data (Mescheder et al. 2018), with any
+ *                        loss; 0 = off. Default 0.
+ * @param realLabel       target of real samples in the BCE losses ({@code ns}, {@code minimax}); below 1 is
+ *                        one-sided label smoothing (Salimans et al. 2016), e.g. 0.9. Default 1.
  * @param seed            seed of every random choice: init, noise, data order. Default 42.
  * @param device          {@code cpu}, {@code cuda} or {@code cuda:N}. Default {@code cpu}.
  * @param threads         intra-op CPU threads; 0 = all cores. Default 0.
@@ -59,6 +72,9 @@ public record TrainConfig(
         Double beta2,
         Integer dSteps,
         String loss,
+        String optimizer,
+        Double r1Gamma,
+        Double realLabel,
         Long seed,
         String device,
         Integer threads,
@@ -79,7 +95,7 @@ public record TrainConfig(
     /** A config with every key unset: all defaults. */
     public static TrainConfig defaults() {
         return new TrainConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -93,7 +109,21 @@ public record TrainConfig(
         Architecture arch = Architectures.get(m);
         Architecture.Defaults d = arch.defaults();
         String lossName = or(loss, "ns");
-        Losses.get(lossName);
+        AdversarialLoss adversarial = Losses.get(lossName);
+        LossDefaults ld = adversarial.defaults();   // the loss's paper first, then the model's
+        String opt = or(optimizer, or(ld.optimizer(), "adam"));
+        if (!Optimizers.KINDS.contains(opt)) {
+            throw new BadInputException("invalid 'optimizer': '" + opt + "' (use " + String.join(" or ", Optimizers.KINDS) + ")");
+        }
+        boolean adam = opt.equals("adam");
+        if (!adam && (beta1 != null || beta2 != null)) {
+            throw new BadInputException("'beta1' and 'beta2' apply only to the adam optimizer, not " + opt);
+        }
+        double lr = or(ld.learningRate(), d.learningRate());
+        double label = or(realLabel, 1.0);
+        if (label != 1.0 && !adversarial.outputsProbabilityLogits()) {
+            throw new BadInputException("'real-label' applies only to the cross-entropy losses (ns, minimax), not " + lossName);
+        }
         String noiseName = or(noise, d.noise().name().toLowerCase(java.util.Locale.ROOT));
         try {
             LatentNoise.parse(noiseName);
@@ -107,9 +137,9 @@ public record TrainConfig(
         TrainConfig r = new TrainConfig(m, ds, data,
                 epochs == null ? or(steps, DEFAULT_STEPS) : null, epochs,
                 or(batch, m.equals("mlp") ? 128 : 64),
-                or(lrG, d.learningRate()), or(lrD, d.learningRate()),
-                or(beta1, d.beta1()), or(beta2, d.beta2()),
-                or(dSteps, 1), lossName, or(seed, 42L), or(device, "cpu"), or(threads, 0),
+                or(lrG, lr), or(lrD, lr),
+                adam ? or(beta1, or(ld.beta1(), d.beta1())) : null, adam ? or(beta2, or(ld.beta2(), d.beta2())) : null,
+                or(dSteps, or(ld.dSteps(), 1)), lossName, opt, or(r1Gamma, 0.0), label, or(seed, 42L), or(device, "cpu"), or(threads, 0),
                 or(out, "runs/" + m + "-" + ds), noiseName,
                 or(latentDim, d.latentDim()), or(width, d.width()),
                 or(imageSize, 64), or(channels, 0), or(strict, false), or(download, true),
@@ -130,10 +160,16 @@ public record TrainConfig(
         positive("log-every", logEvery);
         positive("sample-every", sampleEvery);
         positive("checkpoint-every", checkpointEvery);
-        if (beta1 < 0 || beta1 >= 1) {
+        if (r1Gamma < 0) {
+            throw new BadInputException("invalid 'r1-gamma': " + r1Gamma + " (must be 0 (off) or positive)");
+        }
+        if (realLabel <= 0 || realLabel > 1) {
+            throw new BadInputException("invalid 'real-label': " + realLabel + " (must be in (0, 1])");
+        }
+        if (beta1 != null && (beta1 < 0 || beta1 >= 1)) {
             throw new BadInputException("invalid 'beta1': " + beta1 + " (must be in [0, 1))");
         }
-        if (beta2 < 0 || beta2 >= 1) {
+        if (beta2 != null && (beta2 < 0 || beta2 >= 1)) {
             throw new BadInputException("invalid 'beta2': " + beta2 + " (must be in [0, 1))");
         }
         if (threads < 0) {
@@ -181,6 +217,9 @@ public record TrainConfig(
         private Double beta2;
         private Integer dSteps;
         private String loss;
+        private String optimizer;
+        private Double r1Gamma;
+        private Double realLabel;
         private Long seed;
         private String device;
         private Integer threads;
@@ -256,6 +295,21 @@ public record TrainConfig(
             return this;
         }
 
+        public Builder optimizer(String value) {
+            this.optimizer = value;
+            return this;
+        }
+
+        public Builder r1Gamma(double value) {
+            this.r1Gamma = value;
+            return this;
+        }
+
+        public Builder realLabel(double value) {
+            this.realLabel = value;
+            return this;
+        }
+
         public Builder seed(long value) {
             this.seed = value;
             return this;
@@ -327,7 +381,7 @@ public record TrainConfig(
         }
 
         public TrainConfig build() {
-            return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery, sampleEvery, checkpointEvery);
+            return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer, r1Gamma, realLabel, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery, sampleEvery, checkpointEvery);
         }
     }
 }

@@ -20,6 +20,7 @@ import org.gan4j.engine.Engine;
 import org.gan4j.engine.Optimizers;
 import org.gan4j.engine.Tensors;
 import org.gan4j.loss.AdversarialLoss;
+import org.gan4j.loss.GradientPenalties;
 import org.gan4j.loss.Losses;
 import org.gan4j.loss.Targets;
 import org.gan4j.nn.Architecture;
@@ -36,7 +37,8 @@ import org.gan4j.report.SampleGrid;
  * Trains a GAN by alternating stochastic gradient steps on the two players, as in Algorithm 1 of
  * Goodfellow et al. (2014): each iteration takes k discriminator steps on a real batch and a
  * detached fake batch, then one generator step on the last fake batch (one G forward pass per
- * iteration, as in the PyTorch DCGAN example and bench SPEC B2).
+ * iteration, as in the PyTorch DCGAN example and bench SPEC B2). The objectives come from the
+ * config's {@link AdversarialLoss}; with the WGAN losses k is the paper's n_critic.
  *
  * <p>A run lives in a {@link RunDirectory}. It is resumable exactly: libtorch is reseeded from
  * (seed, step) before every iteration and the data order is a function of (seed, epoch), so a
@@ -105,9 +107,9 @@ public final class Trainer implements AutoCloseable {
         }
         this.generatorParams = generator.parameters();
         this.discriminatorParams = discriminator.parameters();
-        this.optimizerG = Optimizers.adam(generatorParams, resolved.lrG(), resolved.beta1(), resolved.beta2());
-        this.optimizerD = Optimizers.adam(discriminatorParams, resolved.lrD(), resolved.beta1(), resolved.beta2());
-        this.targets = new Targets(resolved.batch(), 1.0, device);
+        this.optimizerG = Optimizers.create(resolved.optimizer(), generatorParams, resolved.lrG(), resolved.beta1(), resolved.beta2());
+        this.optimizerD = Optimizers.create(resolved.optimizer(), discriminatorParams, resolved.lrD(), resolved.beta1(), resolved.beta2());
+        this.targets = new Targets(resolved.batch(), resolved.realLabel(), device);
         Engine.seed(mix(resolved.seed(), -1));
         this.fixedNoise = noise.sample(data.shape().image() ? GRID_SAMPLES : SCATTER_SAMPLES, resolved.latentDim(), device);
         fixedNoise.retainReference();
@@ -241,13 +243,15 @@ public final class Trainer implements AutoCloseable {
             d = updateDiscriminator(batches, i == config.dSteps() - 1);
         }
         GeneratorStep g = updateGenerator(d.fake());
-        return new StepStats(step + 1, d.loss(), g.loss(), d.meanRealProbability(), d.meanFakeProbability(),
+        return new StepStats(step + 1, d.loss(), g.loss(), d.meanReal(), d.meanFake(),
                 d.gradientNorm(), g.gradientNorm(), 0);
     }
 
-    /** What a discriminator step leaves for the generator step and the log. */
-    record DiscriminatorStep(Tensor fake, double loss, double meanRealProbability, double meanFakeProbability,
-                             double gradientNorm) {
+    /**
+     * What a discriminator step leaves for the generator step and the log: the mean of D on the real
+     * and the fake batch, as probabilities (sigmoid) when D's outputs are logits, raw otherwise.
+     */
+    record DiscriminatorStep(Tensor fake, double loss, double meanReal, double meanFake, double gradientNorm) {
     }
 
     /** What a generator step leaves for the log. */
@@ -255,7 +259,9 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * (1) Update D: maximise log D(x) + log(1 − D(G(z))) on one real and one fake batch.
+     * (1) Update D on one real and one fake batch: minimise the loss's L_D (for the original game,
+     * maximise log D(x) + log(1 − D(G(z)))), plus its penalty (WGAN-GP) and R1 when enabled; then
+     * the loss's post-step rule (WGAN's weight clipping).
      *
      * @param keepGraph whether the fake batch keeps G's graph for the generator step that follows
      */
@@ -265,14 +271,23 @@ public final class Trainer implements AutoCloseable {
         Tensor fake = keepGraph ? generator.forward(z) : generateWithoutGraph(z);      // B×C×H×W
         Tensor realLogits = discriminator.forward(real);                               // B×1
         Tensor fakeLogits = discriminator.forward(fake.detach());                      // B×1
-        Tensor loss = this.loss.discriminatorLoss(realLogits, fakeLogits, targets);
+        Tensor loss = this.loss.discriminatorLoss(realLogits, fakeLogits, targets)
+                .add(this.loss.penalty(discriminator, real, fake.detach()));
+        if (config.r1Gamma() > 0) {
+            loss = loss.add(GradientPenalties.r1(discriminator, real, config.r1Gamma()));
+        }
         optimizerD.zero_grad();
         loss.backward();
         double gradientNorm = gradientNorm(discriminatorParams);
         double value = requireFinite("discriminator", loss);
         optimizerD.step();
-        return new DiscriminatorStep(fake, value, torch.sigmoid(realLogits).mean().item_double(),
-                torch.sigmoid(fakeLogits).mean().item_double(), gradientNorm);
+        this.loss.afterDiscriminatorStep(discriminator);
+        return new DiscriminatorStep(fake, value, meanOutput(realLogits), meanOutput(fakeLogits), gradientNorm);
+    }
+
+    /** The mean of D's outputs as logged: a probability for logit-valued D, the raw score otherwise. */
+    private double meanOutput(Tensor outputs) {
+        return (loss.outputsProbabilityLogits() ? torch.sigmoid(outputs) : outputs).mean().item_double();
     }
 
     /** (2) Update G on the fake batch: the loss's generator objective (non-saturating: maximise log D(G(z))). */

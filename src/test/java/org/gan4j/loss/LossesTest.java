@@ -1,7 +1,9 @@
 package org.gan4j.loss;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
@@ -66,8 +68,42 @@ class LossesTest {
     }
 
     @Test
+    void leastSquaresRegressesRealToOneAndFakeToZero() {
+        // ½·mean((r − 1)²) = ½·(1 + 1)/2 = 0.5; ½·mean(f²) = ½·(1 + 0.25)/2 = 0.3125
+        assertEquals(0.8125, evaluate("lsgan")[0], TOLERANCE);
+        // ½·mean((f − 1)²) = ½·(4 + 0.25)/2
+        assertEquals(1.0625, evaluate("lsgan")[1], TOLERANCE);
+    }
+
+    @Test
+    void hingeIsAMarginOnRawOutputs() {
+        // mean relu(1 − r) = (1 + 0)/2 = 0.5; mean relu(1 + f) = (0 + 1.5)/2 = 0.75
+        assertEquals(1.25, evaluate("hinge")[0], TOLERANCE);
+        // −mean f = −(−1 + 0.5)/2
+        assertEquals(0.25, evaluate("hinge")[1], TOLERANCE);
+    }
+
+    @Test
+    void wassersteinCriticMinimisesFakeMinusRealScores() {
+        // mean f − mean r = −0.25 − 1
+        for (String name : new String[] {"wgan", "wgan-gp"}) {
+            assertEquals(-1.25, evaluate(name)[0], TOLERANCE, name);
+            assertEquals(0.25, evaluate(name)[1], TOLERANCE, name);
+        }
+    }
+
+    @Test
+    void onlyTheCrossEntropyLossesReadLogitsAsProbabilities() {
+        assertTrue(Losses.get("ns").outputsProbabilityLogits());
+        assertTrue(Losses.get("minimax").outputsProbabilityLogits());
+        for (String name : new String[] {"lsgan", "hinge", "wgan", "wgan-gp"}) {
+            assertFalse(Losses.get(name).outputsProbabilityLogits(), name);
+        }
+    }
+
+    @Test
     void unknownLossNamesTheChoices() {
         var e = assertThrows(BadInputException.class, () -> Losses.get("wgan-x"));
-        assertEquals("unknown loss 'wgan-x': choose one of ns, minimax", e.getMessage());
+        assertEquals("unknown loss 'wgan-x': choose one of ns, minimax, lsgan, hinge, wgan, wgan-gp", e.getMessage());
     }
 }
