@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
             InfoCommand.class,
             BenchCommand.class,
             PlotCommand.class,
+            AnimateCommand.class,
+            InterpolateCommand.class,
         },
         footer = {"", "Exit status: 0 success, 1 internal error or diverged training, 2 bad input or config."})
 public final class Gan4j implements Callable<Integer> {

@@ -3,7 +3,9 @@
  * and plots of generated points ({@link org.gan4j.report.SampleGrid}), the run's
  * {@code metrics.csv} with one row per logged step, kept consistent across resumes
  * ({@link org.gan4j.report.MetricsLog}, read back as a {@link org.gan4j.report.MetricsTable}), and
- * the picture of its training curves, {@code losses.png} ({@link org.gan4j.report.LossPlot}).
+ * the picture of its training curves, {@code losses.png} ({@link org.gan4j.report.LossPlot}), the
+ * sample grids as one looping GIF ({@link org.gan4j.report.SampleAnimation} through
+ * {@link org.gan4j.report.GifWriter}) and paths through latent space ({@link org.gan4j.report.LatentWalk}).
  * Every file is written atomically through {@link org.gan4j.io.AtomicFiles}, and all drawing is
  * off-screen, so the package works with {@code java.awt.headless=true}.
  */

@@ -23,7 +23,8 @@ import org.gan4j.report.SampleGrid;
  * The generator of a finished (or interrupted) run, rebuilt from its directory alone: the run's
  * {@code config.json} names the architecture, latent size and width, its provenance the sample
  * shape, and the weights come from {@code generator.pt} or, while the run is unfinished, from
- * {@code checkpoints/last.pt}. It draws samples on the CPU, in eval mode (BatchNorm uses its
+ * {@code checkpoints/last.pt} (with {@code ema-decay}, both hold the moving average of G's weights,
+ * which is what is loaded). It draws samples on the CPU, in eval mode (BatchNorm uses its
  * running statistics), without autograd.
  */
 public final class TrainedGenerator {
@@ -75,6 +76,32 @@ public final class TrainedGenerator {
         Engine.seed(seed);
         try (PointerScope scope = new PointerScope(); NoGradGuard guard = new NoGradGuard()) {
             return Tensors.toFloats(generator.forward(config.latentNoise().sample(n, config.latentDim(), ComputeDevice.CPU)));
+        }
+    }
+
+    /** {@code n} noise vectors from the run's prior, drawn with {@code seed}: {@code n × config().latentDim()} floats. */
+    public float[] noise(int n, long seed) {
+        if (n < 1) {
+            throw new BadInputException("invalid noise count: " + n + " (must be positive)");
+        }
+        Engine.seed(seed);
+        try (PointerScope scope = new PointerScope()) {
+            return Tensors.toFloats(config.latentNoise().sample(n, config.latentDim(), ComputeDevice.CPU));
+        }
+    }
+
+    /**
+     * G(z) for {@code n} given noise vectors ({@code n × config().latentDim()} floats, row after row):
+     * {@code n × shape().features()} floats, in eval mode without autograd.
+     */
+    public float[] decode(float[] z, int n) {
+        int dim = config.latentDim();
+        if (n < 1 || z.length != (long) n * dim) {
+            throw new IllegalArgumentException(n + " latent vectors of size " + dim + " need " + (long) n * dim
+                    + " values, got " + z.length);
+        }
+        try (PointerScope scope = new PointerScope(); NoGradGuard guard = new NoGradGuard()) {
+            return Tensors.toFloats(generator.forward(Tensors.fromFloats(z, n, dim)));
         }
     }
 
