@@ -97,6 +97,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Real target of the BCE losses (ns, minimax); 0.9 = one-sided label smoothing (default 1).")
     Double realLabel;
 
+    @Option(names = "--ema-decay", paramLabel = "B",
+            description = "Decay of a moving average of G's weights that draws the samples and is generator.pt; 0 = off (default 0, typical 0.999).")
+    Double emaDecay;
+
     @Option(names = "--seed", paramLabel = "S", description = "Seed of init, noise and data order (default 42).")
     Long seed;
 
@@ -143,7 +147,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** The keys the command line sets, every other key null. */
     TrainConfig flags() {
         return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer,
-                r1Gamma, realLabel, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery,
+                r1Gamma, realLabel, emaDecay, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery,
                 sampleEvery, checkpointEvery);
     }
 

@@ -21,7 +21,7 @@ import org.gan4j.nn.Generator;
 
 /**
  * A training run's whole state in one libtorch archive: both networks (parameters and BatchNorm
- * statistics), both optimisers (Adam's moments and step counts), and {@link State} (step, position
+ * statistics), the moving average of G when the run keeps one (key {@code generator_ema}), both optimisers (Adam's moments and step counts), and {@link State} (step, position
  * in the data order, resolved config). Randomness needs no saved generator state: every step
  * reseeds libtorch from (seed, step), so (seed, step) is the RNG state.
  *
@@ -31,6 +31,8 @@ import org.gan4j.nn.Generator;
 public final class Checkpoint {
     /** Bumped when the archive layout changes; older files are kept as test fixtures. */
     public static final int FORMAT = 1;
+    /** Key of G's weight average; absent from checkpoints of runs without one (and from older ones). */
+    static final String GENERATOR_EMA = "generator_ema";
 
     private Checkpoint() {
     }
@@ -47,11 +49,15 @@ public final class Checkpoint {
     public record State(int format, long step, long epoch, int batchInEpoch, String config) {
     }
 
-    /** Writes the run's state to {@code file} atomically. */
-    public static void save(Path file, Generator g, Discriminator d, Optimizer optG, Optimizer optD, State state) {
+    /** Writes the run's state to {@code file} atomically; {@code gEma}, G's weight average, may be null (none kept). */
+    public static void save(Path file, Generator g, Generator gEma, Discriminator d, Optimizer optG, Optimizer optD,
+            State state) {
         try (PointerScope scope = new PointerScope()) {
             OutputArchive root = new OutputArchive();
             root.write("generator", archive(g));
+            if (gEma != null) {
+                root.write(GENERATOR_EMA, archive(gEma));
+            }
             root.write("discriminator", archive(d));
             OutputArchive og = new OutputArchive();
             optG.save(og);
@@ -73,12 +79,22 @@ public final class Checkpoint {
         }
     }
 
-    /** Restores networks and optimisers from {@code file} and returns the saved state. */
-    public static State load(Path file, Generator g, Discriminator d, Optimizer optG, Optimizer optD) {
+    /**
+     * Restores networks and optimisers from {@code file} and returns the saved state. {@code gEma}, G's
+     * weight average, is null for a run that keeps none; otherwise the file must hold it.
+     */
+    public static State load(Path file, Generator g, Generator gEma, Discriminator d, Optimizer optG, Optimizer optD) {
         try (PointerScope scope = new PointerScope()) {
             InputArchive root = open(file);
             try {
                 loadModule(root, "generator", g, file);
+                if (gEma != null) {
+                    if (!hasKey(root, GENERATOR_EMA)) {
+                        throw new BadInputException("checkpoint " + file + " holds no weight average of G ('"
+                                + GENERATOR_EMA + "'), though the run's ema-decay is set");
+                    }
+                    loadModule(root, GENERATOR_EMA, gEma, file);
+                }
                 loadModule(root, "discriminator", d, file);
                 optG.load(child(root, "optimizer_g"));
                 optD.load(child(root, "optimizer_d"));
@@ -91,12 +107,15 @@ public final class Checkpoint {
         }
     }
 
-    /** Loads only the generator's weights from a checkpoint or a generator file. */
+    /**
+     * Loads the generator a run produces from a checkpoint or a generator file: a checkpoint's weight
+     * average of G when it holds one, else G.
+     */
     public static void loadGenerator(Path file, Generator g) {
         try (PointerScope scope = new PointerScope()) {
             InputArchive root = open(file);
             try {
-                loadModule(root, "generator", g, file);
+                loadModule(root, hasKey(root, GENERATOR_EMA) ? GENERATOR_EMA : "generator", g, file);
             } catch (BadInputException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -179,6 +198,11 @@ public final class Checkpoint {
             }
         }
         return out;
+    }
+
+    /** Whether {@code root} holds the child archive {@code key}. */
+    private static boolean hasKey(InputArchive root, String key) {
+        return root.try_read(key, new InputArchive());
     }
 
     private static InputArchive child(InputArchive root, String key) {

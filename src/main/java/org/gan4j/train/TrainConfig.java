@@ -42,6 +42,8 @@ import org.gan4j.loss.Losses;
  *                        loss; 0 = off. Default 0.
  * @param realLabel       target of real samples in the BCE losses ({@code ns}, {@code minimax}); below 1 is
  *                        one-sided label smoothing (Salimans et al. 2016), e.g. 0.9. Default 1.
+ * @param emaDecay        β of an exponential moving average of G's weights (Yazıcı et al. 2019), which then draws
+ *                        the sample grids and is the run's {@code generator.pt}; 0 = off, typical 0.999. Default 0.
  * @param seed            seed of every random choice: init, noise, data order. Default 42.
  * @param device          {@code cpu}, {@code cuda} or {@code cuda:N}. Default {@code cpu}.
  * @param threads         intra-op CPU threads; 0 = all cores. Default 0.
@@ -75,6 +77,7 @@ public record TrainConfig(
         String optimizer,
         Double r1Gamma,
         Double realLabel,
+        Double emaDecay,
         Long seed,
         String device,
         Integer threads,
@@ -95,7 +98,7 @@ public record TrainConfig(
     /** A config with every key unset: all defaults. */
     public static TrainConfig defaults() {
         return new TrainConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -139,7 +142,7 @@ public record TrainConfig(
                 or(batch, m.equals("mlp") ? 128 : 64),
                 or(lrG, lr), or(lrD, lr),
                 adam ? or(beta1, or(ld.beta1(), d.beta1())) : null, adam ? or(beta2, or(ld.beta2(), d.beta2())) : null,
-                or(dSteps, or(ld.dSteps(), 1)), lossName, opt, or(r1Gamma, 0.0), label, or(seed, 42L), or(device, "cpu"), or(threads, 0),
+                or(dSteps, or(ld.dSteps(), 1)), lossName, opt, or(r1Gamma, 0.0), label, or(emaDecay, 0.0), or(seed, 42L), or(device, "cpu"), or(threads, 0),
                 or(out, "runs/" + m + "-" + ds), noiseName,
                 or(latentDim, d.latentDim()), or(width, d.width()),
                 or(imageSize, 64), or(channels, 0), or(strict, false), or(download, true),
@@ -165,6 +168,9 @@ public record TrainConfig(
         }
         if (realLabel <= 0 || realLabel > 1) {
             throw new BadInputException("invalid 'real-label': " + realLabel + " (must be in (0, 1])");
+        }
+        if (emaDecay < 0 || emaDecay >= 1) {
+            throw new BadInputException("invalid 'ema-decay': " + emaDecay + " (must be in [0, 1); 0 = off, typical 0.999)");
         }
         if (beta1 != null && (beta1 < 0 || beta1 >= 1)) {
             throw new BadInputException("invalid 'beta1': " + beta1 + " (must be in [0, 1))");
@@ -220,6 +226,7 @@ public record TrainConfig(
         private String optimizer;
         private Double r1Gamma;
         private Double realLabel;
+        private Double emaDecay;
         private Long seed;
         private String device;
         private Integer threads;
@@ -310,6 +317,11 @@ public record TrainConfig(
             return this;
         }
 
+        public Builder emaDecay(double value) {
+            this.emaDecay = value;
+            return this;
+        }
+
         public Builder seed(long value) {
             this.seed = value;
             return this;
@@ -381,7 +393,7 @@ public record TrainConfig(
         }
 
         public TrainConfig build() {
-            return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer, r1Gamma, realLabel, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery, sampleEvery, checkpointEvery);
+            return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer, r1Gamma, realLabel, emaDecay, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery, sampleEvery, checkpointEvery);
         }
     }
 }

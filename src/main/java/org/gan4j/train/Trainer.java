@@ -44,6 +44,9 @@ import org.gan4j.report.SampleGrid;
  * (seed, step) before every iteration and the data order is a function of (seed, epoch), so a
  * checkpoint only needs the networks, the optimisers and the step to continue bit for bit.
  *
+ * <p>With {@code ema-decay} β &gt; 0 a {@link WeightAverage} of G follows every generator step; the
+ * average, not G, draws the sample grids and becomes {@code generator.pt}, and checkpoints hold both.
+ *
  * <p>Native memory: each iteration runs inside a {@link PointerScope} that frees its tensors when it
  * closes; what lives for the whole run (networks, optimisers, targets, the fixed noise) is created
  * outside any scope.
@@ -63,6 +66,8 @@ public final class Trainer implements AutoCloseable {
     private final ComputeDevice device;
     private final Generator generator;
     private final Discriminator discriminator;
+    /** The moving average of G's weights, or null when {@code ema-decay} is 0. */
+    private final WeightAverage average;
     private final TensorVector generatorParams;
     private final TensorVector discriminatorParams;
     private final Optimizer optimizerG;
@@ -101,10 +106,16 @@ public final class Trainer implements AutoCloseable {
         NetworkSpec spec = new NetworkSpec(data.shape(), resolved.latentDim(), resolved.width());
         this.generator = architecture.generator(spec);
         this.discriminator = architecture.discriminator(spec);
+        // Built after G and D, so G's and D's initial weights do not depend on whether it exists.
+        Generator averaged = resolved.emaDecay() > 0 ? architecture.generator(spec) : null;
         if (device.isCuda()) {
             generator.to(device.torchDevice(), false);
             discriminator.to(device.torchDevice(), false);
+            if (averaged != null) {
+                averaged.to(device.torchDevice(), false);
+            }
         }
+        this.average = averaged == null ? null : new WeightAverage(generator, averaged, resolved.emaDecay());
         this.generatorParams = generator.parameters();
         this.discriminatorParams = discriminator.parameters();
         this.optimizerG = Optimizers.create(resolved.optimizer(), generatorParams, resolved.lrG(), resolved.beta1(), resolved.beta2());
@@ -151,7 +162,8 @@ public final class Trainer implements AutoCloseable {
         }
         Engine.init(resolved.threads());
         Trainer t = new Trainer(resolved, data, run, provenance);
-        Checkpoint.State state = Checkpoint.load(run.checkpoint(), t.generator, t.discriminator, t.optimizerG, t.optimizerD);
+        Checkpoint.State state = Checkpoint.load(run.checkpoint(), t.generator, t.averagedGenerator(), t.discriminator,
+                t.optimizerG, t.optimizerD);
         t.step = state.step();
         t.epoch = state.epoch();
         t.batchInEpoch = state.batchInEpoch();
@@ -227,7 +239,7 @@ public final class Trainer implements AutoCloseable {
             }
             metrics.flush();
         }
-        Checkpoint.saveGenerator(run.generatorFile(), generator);
+        Checkpoint.saveGenerator(run.generatorFile(), product());
         LossPlot.write(run.metricsFile(), run.lossPlot());
         double seconds = (System.nanoTime() - started) / 1e9;
         double perSec = (step - startStep) * (double) config.batch() * config.dSteps() / Math.max(seconds, 1e-9);
@@ -243,6 +255,9 @@ public final class Trainer implements AutoCloseable {
             d = updateDiscriminator(batches, i == config.dSteps() - 1);
         }
         GeneratorStep g = updateGenerator(d.fake());
+        if (average != null) {
+            average.update();
+        }
         return new StepStats(step + 1, d.loss(), g.loss(), d.meanReal(), d.meanFake(),
                 d.gradientNorm(), g.gradientNorm(), 0);
     }
@@ -353,11 +368,21 @@ public final class Trainer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        Checkpoint.save(run.checkpoint(), generator, discriminator, optimizerG, optimizerD,
+        Checkpoint.save(run.checkpoint(), generator, averagedGenerator(), discriminator, optimizerG, optimizerD,
                 new Checkpoint.State(Checkpoint.FORMAT, step, epoch, batchInEpoch, configJson));
     }
 
-    /** Draws G(fixed noise) in eval mode (BatchNorm running statistics) and writes the step's picture. */
+    /** The generator the run produces: the weight average when there is one, else G. */
+    public Generator product() {
+        return average != null ? average.average() : generator;
+    }
+
+    /** The moving average of G's weights, or null when {@code ema-decay} is 0. */
+    public Generator averagedGenerator() {
+        return average != null ? average.average() : null;
+    }
+
+    /** Draws the product's G(fixed noise) in eval mode (BatchNorm running statistics) and writes the step's picture. */
     private void writeSamples(long atStep) {
         float[] samples = generate(fixedNoise);
         SampleShape shape = data.shape();
@@ -371,14 +396,16 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    /** G(z) as floats, in eval mode and without a graph; training mode is restored after. */
+    /** The {@link #product()}'s G(z) as floats, in eval mode and without a graph; its mode is restored after. */
     public float[] generate(Tensor z) {
+        Generator g = product();
+        boolean training = g.is_training();
         try (PointerScope scope = new PointerScope(); NoGradGuard guard = new NoGradGuard()) {
-            generator.eval();
+            g.eval();
             try {
-                return Tensors.toFloats(generator.forward(z));
+                return Tensors.toFloats(g.forward(z));
             } finally {
-                generator.train(true);
+                g.train(training);
             }
         }
     }

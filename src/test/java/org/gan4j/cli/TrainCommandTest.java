@@ -84,6 +84,7 @@ class TrainCommandTest {
                 List.of("train", "--model", "foo", "--dataset", "ring8"),
                 List.of("train", "--config", yaml.toString()),
                 List.of("train", "--dataset", "ring8", "--steps", "3", "--epochs", "2"),
+                List.of("train", "--model", "mlp", "--dataset", "ring8", "--ema-decay", "1"),
                 List.of("train", "--resume", run.toString(), "--config", yaml.toString()),
                 List.of("train", "--dataset", "no-such-data", "--out", tmp.resolve("x").toString()));
         for (List<String> args : cases) {
@@ -95,6 +96,8 @@ class TrainCommandTest {
         }
         assertTrue(CliRun.of("train", "--config", yaml.toString()).err().contains("unknown key 'learning-rate'"));
         assertTrue(CliRun.of("train", "--stepz", "3").err().contains("--steps"), "suggests the flag meant");
+        assertTrue(CliRun.of("train", "--model", "mlp", "--dataset", "ring8", "--ema-decay", "1").err()
+                .contains("invalid 'ema-decay'"));
         assertTrue(Files.notExists(tmp.resolve("x")), "nothing is written for a run that cannot start");
     }
 

@@ -51,7 +51,7 @@ class CheckpointTest {
             d.forward(g.forward(z)).mean().backward();
             og.step();
             od.step();
-            Checkpoint.save(file, g, d, og, od, new Checkpoint.State(Checkpoint.FORMAT, 12, 3, 4, "{}"));
+            Checkpoint.save(file, g, null, d, og, od, new Checkpoint.State(Checkpoint.FORMAT, 12, 3, 4, "{}"));
 
             Engine.seed(2);
             Generator g2 = Architectures.get("dcgan").generator(SPEC);
@@ -61,7 +61,7 @@ class CheckpointTest {
             g.eval();
             g2.eval();
             float[] before = Tensors.toFloats(g2.forward(z));
-            Checkpoint.State state = Checkpoint.load(file, g2, d2, og2, od2);
+            Checkpoint.State state = Checkpoint.load(file, g2, null, d2, og2, od2);
             assertEquals(12, state.step());
             assertEquals(3, state.epoch());
             assertEquals(4, state.batchInEpoch());
