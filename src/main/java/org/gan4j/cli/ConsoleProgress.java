@@ -113,7 +113,12 @@ abstract class ConsoleProgress implements TrainingListener, AutoCloseable {
 
         @Override
         public void onMessage(String line) {
-            // Checkpoints are routine on a terminal: the bar already shows how far the run is.
+            // Checkpoints are routine on a terminal: the bar already shows how far the run is. Warnings
+            // (training diagnostics) are not: they go on a line of their own above the bar.
+            if (line.startsWith("warning:")) {
+                System.err.print("\r\033[K");
+                System.err.println(line);
+            }
         }
 
         @Override

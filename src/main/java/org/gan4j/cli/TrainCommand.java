@@ -101,6 +101,14 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Decay of a moving average of G's weights that draws the samples and is generator.pt; 0 = off (default 0, typical 0.999).")
     Double emaDecay;
 
+    @Option(names = "--instance-noise", paramLabel = "SIGMA",
+            description = "Instance noise: N(0, sigma_t^2) added to real and fake batches before D, sigma_t annealed from SIGMA to 0; 0 = off (default 0, typical 0.1).")
+    Double instanceNoise;
+
+    @Option(names = "--instance-noise-schedule", paramLabel = "KIND",
+            description = "Annealing of --instance-noise: linear (to 0, default) or exponential (to 1%% of SIGMA).")
+    String instanceNoiseSchedule;
+
     @Option(names = "--seed", paramLabel = "S", description = "Seed of init, noise and data order (default 42).")
     Long seed;
 
@@ -147,7 +155,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** The keys the command line sets, every other key null. */
     TrainConfig flags() {
         return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer,
-                r1Gamma, realLabel, emaDecay, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery,
+                r1Gamma, realLabel, emaDecay, instanceNoise, instanceNoiseSchedule, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery,
                 sampleEvery, checkpointEvery);
     }
 

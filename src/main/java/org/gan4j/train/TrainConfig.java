@@ -44,6 +44,13 @@ import org.gan4j.loss.Losses;
  *                        one-sided label smoothing (Salimans et al. 2016), e.g. 0.9. Default 1.
  * @param emaDecay        β of an exponential moving average of G's weights (Yazıcı et al. 2019), which then draws
  *                        the sample grids and is the run's {@code generator.pt}; 0 = off, typical 0.999. Default 0.
+ * @param instanceNoise   σ₀ of instance noise (Sønderby et al. 2017; Arjovsky &amp; Bottou 2017): Gaussian noise
+ *                        N(0, σ_t²) added to the real and the fake batch whenever D sees them (its own step and G's),
+ *                        in the units of G's output ([−1, 1] for images), annealed to 0 over the run; 0 = off,
+ *                        typical 0.1. Default 0.
+ * @param instanceNoiseSchedule how σ_t falls from σ₀: {@code linear} (σ₀·(1 − t/T), 0 at the end) or
+ *                        {@code exponential} (σ₀·0.01^(t/T), 1% of σ₀ at the end); see {@link InstanceNoise}.
+ *                        Default {@code linear}.
  * @param seed            seed of every random choice: init, noise, data order. Default 42.
  * @param device          {@code cpu}, {@code cuda} or {@code cuda:N}. Default {@code cpu}.
  * @param threads         intra-op CPU threads; 0 = all cores. Default 0.
@@ -78,6 +85,8 @@ public record TrainConfig(
         Double r1Gamma,
         Double realLabel,
         Double emaDecay,
+        Double instanceNoise,
+        String instanceNoiseSchedule,
         Long seed,
         String device,
         Integer threads,
@@ -98,7 +107,7 @@ public record TrainConfig(
     /** A config with every key unset: all defaults. */
     public static TrainConfig defaults() {
         return new TrainConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -136,13 +145,19 @@ public record TrainConfig(
         if (steps != null && epochs != null) {
             throw new BadInputException("set either 'steps' or 'epochs', not both");
         }
+        String schedule = or(instanceNoiseSchedule, InstanceNoise.LINEAR);
+        if (!InstanceNoise.SCHEDULES.contains(schedule)) {
+            throw new BadInputException("invalid 'instance-noise-schedule': '" + schedule + "' (use "
+                    + String.join(" or ", InstanceNoise.SCHEDULES) + ")");
+        }
         String ds = or(dataset, "fashion-mnist");
         TrainConfig r = new TrainConfig(m, ds, data,
                 epochs == null ? or(steps, DEFAULT_STEPS) : null, epochs,
                 or(batch, m.equals("mlp") ? 128 : 64),
                 or(lrG, lr), or(lrD, lr),
                 adam ? or(beta1, or(ld.beta1(), d.beta1())) : null, adam ? or(beta2, or(ld.beta2(), d.beta2())) : null,
-                or(dSteps, or(ld.dSteps(), 1)), lossName, opt, or(r1Gamma, 0.0), label, or(emaDecay, 0.0), or(seed, 42L), or(device, "cpu"), or(threads, 0),
+                or(dSteps, or(ld.dSteps(), 1)), lossName, opt, or(r1Gamma, 0.0), label, or(emaDecay, 0.0),
+                or(instanceNoise, 0.0), schedule, or(seed, 42L), or(device, "cpu"), or(threads, 0),
                 or(out, "runs/" + m + "-" + ds), noiseName,
                 or(latentDim, d.latentDim()), or(width, d.width()),
                 or(imageSize, 64), or(channels, 0), or(strict, false), or(download, true),
@@ -171,6 +186,9 @@ public record TrainConfig(
         }
         if (emaDecay < 0 || emaDecay >= 1) {
             throw new BadInputException("invalid 'ema-decay': " + emaDecay + " (must be in [0, 1); 0 = off, typical 0.999)");
+        }
+        if (!(instanceNoise >= 0) || Double.isInfinite(instanceNoise)) {
+            throw new BadInputException("invalid 'instance-noise': " + instanceNoise + " (must be 0 (off) or a positive sigma, typical 0.1)");
         }
         if (beta1 != null && (beta1 < 0 || beta1 >= 1)) {
             throw new BadInputException("invalid 'beta1': " + beta1 + " (must be in [0, 1))");
@@ -227,6 +245,8 @@ public record TrainConfig(
         private Double r1Gamma;
         private Double realLabel;
         private Double emaDecay;
+        private Double instanceNoise;
+        private String instanceNoiseSchedule;
         private Long seed;
         private String device;
         private Integer threads;
@@ -322,6 +342,16 @@ public record TrainConfig(
             return this;
         }
 
+        public Builder instanceNoise(double value) {
+            this.instanceNoise = value;
+            return this;
+        }
+
+        public Builder instanceNoiseSchedule(String value) {
+            this.instanceNoiseSchedule = value;
+            return this;
+        }
+
         public Builder seed(long value) {
             this.seed = value;
             return this;
@@ -393,7 +423,7 @@ public record TrainConfig(
         }
 
         public TrainConfig build() {
-            return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer, r1Gamma, realLabel, emaDecay, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery, sampleEvery, checkpointEvery);
+            return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer, r1Gamma, realLabel, emaDecay, instanceNoise, instanceNoiseSchedule, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery, sampleEvery, checkpointEvery);
         }
     }
 }

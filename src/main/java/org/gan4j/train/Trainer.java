@@ -47,6 +47,10 @@ import org.gan4j.report.SampleGrid;
  * <p>With {@code ema-decay} β &gt; 0 a {@link WeightAverage} of G follows every generator step; the
  * average, not G, draws the sample grids and becomes {@code generator.pt}, and checkpoints hold both.
  *
+ * <p>With {@code instance-noise} σ₀ &gt; 0, D sees real and fake batches with {@link InstanceNoise} added
+ * (in its own steps and in G's), σ_t annealed over the run. {@link Diagnostics} watch the run and warn
+ * once, through {@link TrainingListener#onMessage}, of a vanishing G gradient or mode collapse.
+ *
  * <p>Native memory: each iteration runs inside a {@link PointerScope} that frees its tensors when it
  * closes; what lives for the whole run (networks, optimisers, targets, the fixed noise) is created
  * outside any scope.
@@ -79,6 +83,10 @@ public final class Trainer implements AutoCloseable {
     private final long totalSteps;
     private final int batchesPerEpoch;
     private long step;
+    /** σ_t of instance noise for the iteration under way (0 when off). */
+    private double sigma;
+    /** Watches for failure modes during {@link #train}; null before it. */
+    private Diagnostics diagnostics;
     private long epoch;
     private int batchInEpoch;
 
@@ -203,6 +211,9 @@ public final class Trainer implements AutoCloseable {
         long windowSteps = 0;
         StepStats last = null;
         DataScaling range = new DataScaling(generator);
+        diagnostics = new Diagnostics(loss.outputsProbabilityLogits(), config.loss(), listener::onMessage);
+        int realCount = Math.min(data.size(), (int) fixedNoise.size(0));
+        diagnostics.realSamples(realSamples(realCount, range), realCount);
         try (MetricsLog metrics = MetricsLog.open(run.metricsFile(), List.of(), step == 0 ? -1 : step);
              BatchLoader batches = new BatchLoader(data, config.batch(), config.seed(), range.scale, range.shift,
                      epoch, batchInEpoch, PREFETCH)) {
@@ -213,6 +224,7 @@ public final class Trainer implements AutoCloseable {
                 StepStats s;
                 try (PointerScope scope = new PointerScope()) {
                     Engine.seed(mix(config.seed(), step));
+                    sigma = InstanceNoise.sigma(config.instanceNoise(), config.instanceNoiseSchedule(), step, totalSteps);
                     s = iteration(batches);
                 }
                 step++;
@@ -221,6 +233,7 @@ public final class Trainer implements AutoCloseable {
                 double perSec = windowSteps * (double) config.batch() * config.dSteps() / ((now - windowStart) / 1e9);
                 last = new StepStats(step, s.dLoss(), s.gLoss(), s.dReal(), s.dFake(), s.gradNormD(), s.gradNormG(), perSec);
                 listener.onStep(last);
+                diagnostics.onStep(last);
                 metrics.append(step, last.values());
                 if (step % config.logEvery() == 0 || step == totalSteps) {
                     metrics.flush();
@@ -284,12 +297,15 @@ public final class Trainer implements AutoCloseable {
         Tensor real = nextRealBatch(batches);                                          // B×C×H×W (or B×d)
         Tensor z = noise.sample(config.batch(), generator.latentDim(), device);        // B×latent
         Tensor fake = keepGraph ? generator.forward(z) : generateWithoutGraph(z);      // B×C×H×W
-        Tensor realLogits = discriminator.forward(real);                               // B×1
-        Tensor fakeLogits = discriminator.forward(fake.detach());                      // B×1
+        // Instance noise: D only ever sees noisy batches (x + σ_t·ε); with σ_t = 0 nothing is drawn.
+        Tensor realSeen = InstanceNoise.add(real, sigma);
+        Tensor fakeSeen = InstanceNoise.add(fake.detach(), sigma);
+        Tensor realLogits = discriminator.forward(realSeen);                           // B×1
+        Tensor fakeLogits = discriminator.forward(fakeSeen);                           // B×1
         Tensor loss = this.loss.discriminatorLoss(realLogits, fakeLogits, targets)
-                .add(this.loss.penalty(discriminator, real, fake.detach()));
+                .add(this.loss.penalty(discriminator, realSeen, fakeSeen));
         if (config.r1Gamma() > 0) {
-            loss = loss.add(GradientPenalties.r1(discriminator, real, config.r1Gamma()));
+            loss = loss.add(GradientPenalties.r1(discriminator, realSeen, config.r1Gamma()));
         }
         optimizerD.zero_grad();
         loss.backward();
@@ -311,7 +327,8 @@ public final class Trainer implements AutoCloseable {
         // weights: switching them off skips D's weight-gradient kernels (about 1 ms of B1's step).
         setRequiresGrad(discriminatorParams, false);
         try {
-            Tensor loss = this.loss.generatorLoss(discriminator.forward(fake), targets);   // D(G(z)): B×1
+            Tensor seen = InstanceNoise.add(fake, sigma);                                  // fresh noise, same σ_t
+            Tensor loss = this.loss.generatorLoss(discriminator.forward(seen), targets);   // D(G(z)): B×1
             optimizerG.zero_grad();
             loss.backward();
             double gradientNorm = gradientNorm(generatorParams);
@@ -388,6 +405,9 @@ public final class Trainer implements AutoCloseable {
         SampleShape shape = data.shape();
         int count = (int) fixedNoise.size(0);
         Path png = run.sampleGrid(atStep);
+        if (diagnostics != null) {
+            diagnostics.onSamples(atStep, samples, count);
+        }
         if (shape.image()) {
             SampleGrid.write(png, samples, count, shape, generator.outputRange().low(), generator.outputRange().high(), 0);
         } else {
@@ -408,6 +428,19 @@ public final class Trainer implements AutoCloseable {
                 g.train(training);
             }
         }
+    }
+
+    /** {@code n} real samples spread evenly over the dataset, in G's output space (images scaled like the batches). */
+    private float[] realSamples(int n, DataScaling range) {
+        int d = data.shape().features();
+        float[] out = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            data.copyTo((int) ((long) i * data.size() / n), out, i * d);
+        }
+        for (int j = 0; j < out.length; j++) {
+            out[j] = out[j] * range.scale + range.shift;
+        }
+        return out;
     }
 
     private float[] referencePoints;

@@ -98,6 +98,13 @@ class TrainCommandTest {
         assertTrue(CliRun.of("train", "--stepz", "3").err().contains("--steps"), "suggests the flag meant");
         assertTrue(CliRun.of("train", "--model", "mlp", "--dataset", "ring8", "--ema-decay", "1").err()
                 .contains("invalid 'ema-decay'"));
+        for (List<String> args : List.of(
+                List.of("train", "--model", "mlp", "--dataset", "ring8", "--instance-noise", "-0.1"),
+                List.of("train", "--model", "mlp", "--dataset", "ring8", "--instance-noise", "0.1", "--instance-noise-schedule", "cosine"))) {
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), args + ": " + r);
+            assertTrue(r.err().lines().count() <= 2 && r.firstErrorLine().contains("invalid 'instance-noise"), args + ": " + r);
+        }
         assertTrue(Files.notExists(tmp.resolve("x")), "nothing is written for a run that cannot start");
     }
 
