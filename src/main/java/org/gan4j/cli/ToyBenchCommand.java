@@ -1,0 +1,99 @@
+package org.gan4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.gan4j.BadInputException;
+import org.gan4j.metrics.MeanStd;
+import org.gan4j.metrics.ModeCoverage;
+import org.gan4j.metrics.ToyBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gan4j toybench}: the mode-collapse benchmark of VEEGAN and PacGAN on the 2-D toys, one MLP
+ * GAN per seed, printed as a table. The work lives in {@link ToyBenchmark}.
+ */
+@Command(name = "toybench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Mode-collapse benchmark (VEEGAN, PacGAN): train the MLP GAN on ring8 or grid25 once per seed, draw",
+            "samples and count modes captured (a high-quality sample within 3 sigma of a mode), the share of",
+            "high-quality samples and KL(q || uniform) of their spread over the modes; mean +- std over seeds.",
+            "Writes DIR/toybench.json and DIR/scatter.png (the last seed's samples)."},
+        footer = {"", "Examples:", "  gan4j toybench --dataset ring8 --seeds 3", "  gan4j toybench --dataset grid25 --loss lsgan --seeds 5"})
+public final class ToyBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Option(names = "--dataset", paramLabel = "NAME", required = true, description = "ring8 or grid25.")
+    String dataset;
+
+    @Option(names = "--loss", paramLabel = "NAME", description = "Adversarial loss (default ${DEFAULT-VALUE}).")
+    String loss = "ns";
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Train with seeds 1..N (default ${DEFAULT-VALUE}).")
+    int seeds = 10;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Training steps per seed (default 3000 on ring8, 20000 on grid25).")
+    Long steps;
+
+    @Option(names = "--samples", paramLabel = "N", description = "Samples drawn per seed (default ${DEFAULT-VALUE}).")
+    int samples = ToyBenchmark.DEFAULT_SAMPLES;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default runs/toybench-<dataset>-<loss>).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Intra-op CPU threads (default: all cores).")
+    int threads = 0;
+
+    @Override
+    public Integer call() {
+        if (steps != null && steps < 1) {
+            throw new BadInputException("invalid --steps: " + steps + " (must be positive)");
+        }
+        if (seeds < 1) {
+            throw new BadInputException("invalid --seeds: " + seeds + " (must be at least 1)");
+        }
+        if (samples < 1) {
+            throw new BadInputException("invalid --samples: " + samples + " (must be positive)");
+        }
+        if (threads < 0) {
+            throw new BadInputException("invalid --threads: " + threads + " (0 means all cores)");
+        }
+        String ds = dataset.toLowerCase(Locale.ROOT);
+        Path dir = out != null ? out : Path.of("runs", "toybench-" + ds + "-" + loss);
+        ToyBenchmark.Options options = new ToyBenchmark.Options(dataset, loss, ToyBenchmark.Options.seeds(seeds),
+                steps == null ? 0 : steps, samples, threads, dir);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, "toybench: %s, loss %s, %d seed(s) of %d steps, %d samples each, into %s%n", options.dataset(),
+                loss, seeds, options.resolvedSteps(), samples, dir);
+        err.flush();
+        ToyBenchmark.Result r = ToyBenchmark.run(options, line -> {
+            err.println("toybench: " + line);
+            err.flush();
+        });
+        out.printf(Locale.ROOT, "toybench %s, mlp, loss %s, %d steps, %d samples per seed; high quality = within 3 sigma (sigma %s)%n",
+                options.dataset(), loss, options.resolvedSteps(), samples, r.sigma());
+        out.printf(Locale.ROOT, "%-12s %16s %14s %16s%n", "seed", "modes (of " + r.modes() + ")", "high quality", "KL(q||unif)");
+        for (ToyBenchmark.SeedResult s : r.seeds()) {
+            ModeCoverage c = s.coverage();
+            out.printf(Locale.ROOT, "%-12d %16d %13.1f%% %16s%n", s.seed(), c.captured(), 100 * c.highQuality(),
+                    Double.isNaN(c.kl()) ? "n/a" : String.format(Locale.ROOT, "%.4f", c.kl()));
+        }
+        MeanStd hq = r.highQuality();
+        out.printf(Locale.ROOT, "%-12s %16s %14s %16s%n", "mean ± std",
+                String.format(Locale.ROOT, "%.2f ± %.2f", r.captured().mean(), r.captured().std()),
+                String.format(Locale.ROOT, "%.1f ± %.1f%%", 100 * hq.mean(), 100 * hq.std()),
+                r.kl() == null ? "n/a" : String.format(Locale.ROOT, "%.4f ± %.4f", r.kl().mean(), r.kl().std()));
+        out.println("wrote " + r.json() + " and " + r.scatter());
+        out.flush();
+        return ExitCodes.OK;
+    }
+}
