@@ -72,10 +72,8 @@ public final class AtomicFiles {
 
     /** createTempFile makes files private (0600); run outputs should be as readable as any other file. */
     private static void readableByAll(Path file) throws IOException {
-        try {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: keep the defaults
         }
     }
 

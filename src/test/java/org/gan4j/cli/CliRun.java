@@ -1,5 +1,7 @@
 package org.gan4j.cli;
 
+import java.nio.file.Path;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -24,5 +26,16 @@ record CliRun(int exitCode, String out, String err) {
     @Override
     public String toString() {
         return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+
+    /** Sixteen 28×28 grayscale PNGs (a white pixel each on the diagonal): a folder dataset small enough for CLI tests. */
+    static Path tinyImageFolder(Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        for (int i = 0; i < 16; i++) {
+            java.awt.image.BufferedImage im = new java.awt.image.BufferedImage(28, 28, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+            im.getRaster().setSample(i, i, 0, 255);
+            javax.imageio.ImageIO.write(im, "png", dir.resolve(String.format("%02d.png", i)).toFile());
+        }
+        return dir;
     }
 }

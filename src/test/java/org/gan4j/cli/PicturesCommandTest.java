@@ -37,12 +37,7 @@ class PicturesCommandTest {
 
     @Test
     void animateAndInterpolateATinyImageRun() throws Exception {
-        Path images = Files.createDirectories(tmp.resolve("images"));
-        for (int i = 0; i < 16; i++) {
-            BufferedImage im = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
-            im.getRaster().setSample(i, i, 0, 255);
-            ImageIO.write(im, "png", images.resolve(String.format("%02d.png", i)).toFile());
-        }
+        Path images = CliRun.tinyImageFolder(tmp.resolve("images"));
         Path run = tmp.resolve("run");
         CliRun train = CliRun.of("train", "--model", "mlp", "--dataset", "folder", "--data", images.toString(),
                 "--image-size", "28", "--channels", "1", "--steps", "6", "--batch", "8", "--width", "16",
