@@ -96,28 +96,13 @@ public final class SampleGrid {
         int plane = h * w;
         int features = shape.features();
 
-        if (channels == 1) {
-            BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-            WritableRaster raster = image.getRaster();
-            fill(raster, width, height, new int[] {PADDING_GRAY});
-            int[] pixel = new int[1];
-            for (int n = 0; n < count; n++) {
-                int x0 = PADDING + (n % cols) * (w + PADDING);
-                int y0 = PADDING + (n / cols) * (h + PADDING);
-                int base = n * features;
-                for (int y = 0; y < h; y++) {
-                    for (int x = 0; x < w; x++) {
-                        pixel[0] = toByte(samples[base + y * w + x], low, high);
-                        paint(raster, x0 + x, y0 + y, scale, pixel);
-                    }
-                }
-            }
-            return image;
-        }
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(width, height,
+                channels == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
         WritableRaster raster = image.getRaster();
-        fill(raster, width, height, new int[] {PADDING_GRAY, PADDING_GRAY, PADDING_GRAY});
-        int[] pixel = new int[3];
+        int[] padding = new int[channels];
+        java.util.Arrays.fill(padding, PADDING_GRAY);
+        fill(raster, width, height, padding);
+        int[] pixel = new int[channels];
         for (int n = 0; n < count; n++) {
             int x0 = PADDING + (n % cols) * (w + PADDING);
             int y0 = PADDING + (n / cols) * (h + PADDING);
@@ -125,9 +110,9 @@ public final class SampleGrid {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int offset = base + y * w + x;
-                    pixel[0] = toByte(samples[offset], low, high);
-                    pixel[1] = toByte(samples[offset + plane], low, high);
-                    pixel[2] = toByte(samples[offset + 2 * plane], low, high);
+                    for (int c = 0; c < channels; c++) {      // planar C×H×W: channel c is plane c
+                        pixel[c] = toByte(samples[offset + c * plane], low, high);
+                    }
                     paint(raster, x0 + x, y0 + y, scale, pixel);
                 }
             }
