@@ -109,6 +109,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Annealing of --instance-noise: linear (to 0, default) or exponential (to 1%% of SIGMA).")
     String instanceNoiseSchedule;
 
+    @Option(names = "--spectral-norm", negatable = true,
+            description = "Spectral normalisation (Miyato et al. 2018) of every Linear/Conv layer of D (default off).")
+    Boolean spectralNorm;
+
     @Option(names = "--seed", paramLabel = "S", description = "Seed of init, noise and data order (default 42).")
     Long seed;
 
@@ -155,7 +159,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** The keys the command line sets, every other key null. */
     TrainConfig flags() {
         return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer,
-                r1Gamma, realLabel, emaDecay, instanceNoise, instanceNoiseSchedule, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery,
+                r1Gamma, realLabel, emaDecay, instanceNoise, instanceNoiseSchedule, spectralNorm, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery,
                 sampleEvery, checkpointEvery);
     }
 

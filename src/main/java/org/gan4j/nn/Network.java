@@ -1,6 +1,9 @@
 package org.gan4j.nn;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.pytorch.Conv2dImpl;
+import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.SequentialImpl;
@@ -15,6 +18,8 @@ public abstract class Network extends Module {
     private final SequentialImpl layers;
     /** Java references that keep the layers' native objects alive as long as the network (see {@link LayerStack}). */
     private final List<Module> keptLayers;
+    /** The layers under spectral normalisation, refreshed before every forward; empty when off. */
+    private final List<SpectralNorm> spectralNorms = new ArrayList<>();
 
     Network(LayerStack stack) {
         this.layers = register_module("layers", stack.sequential());
@@ -22,7 +27,35 @@ public abstract class Network extends Module {
     }
 
     public Tensor forward(Tensor input) {
+        if (!spectralNorms.isEmpty()) {
+            boolean training = is_training();
+            for (SpectralNorm sn : spectralNorms) {
+                sn.refresh(training);
+            }
+        }
         return layers.forward(input);
+    }
+
+    /**
+     * Puts every Linear and Conv2d layer under {@link SpectralNorm}; draws the power iteration's start
+     * vectors from libtorch's generator. Parameters are unchanged; each layer gains two buffers.
+     */
+    void normaliseSpectrally() {
+        if (!spectralNorms.isEmpty()) {
+            throw new IllegalStateException("spectral normalisation is already applied");
+        }
+        for (Module m : keptLayers) {
+            if (m instanceof LinearImpl l) {
+                spectralNorms.add(new SpectralNorm(l, l.weight(), l::weight));
+            } else if (m instanceof Conv2dImpl c) {
+                spectralNorms.add(new SpectralNorm(c, c.weight(), c::weight));
+            }
+        }
+    }
+
+    /** The spectrally normalised layers, in forward order (empty when off). */
+    List<SpectralNorm> spectralNorms() {
+        return List.copyOf(spectralNorms);
     }
 
     /** Number of trainable values. */

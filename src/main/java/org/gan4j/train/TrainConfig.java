@@ -51,6 +51,9 @@ import org.gan4j.loss.Losses;
  * @param instanceNoiseSchedule how σ_t falls from σ₀: {@code linear} (σ₀·(1 − t/T), 0 at the end) or
  *                        {@code exponential} (σ₀·0.01^(t/T), 1% of σ₀ at the end); see {@link InstanceNoise}.
  *                        Default {@code linear}.
+ * @param spectralNorm    spectral normalisation (Miyato et al. 2018) of every Linear and Conv layer of D: each
+ *                        forward divides W by its largest singular value, estimated by one power-iteration step
+ *                        per training forward. Default false.
  * @param seed            seed of every random choice: init, noise, data order. Default 42.
  * @param device          {@code cpu}, {@code cuda} or {@code cuda:N}. Default {@code cpu}.
  * @param threads         intra-op CPU threads; 0 = all cores. Default 0.
@@ -87,6 +90,7 @@ public record TrainConfig(
         Double emaDecay,
         Double instanceNoise,
         String instanceNoiseSchedule,
+        Boolean spectralNorm,
         Long seed,
         String device,
         Integer threads,
@@ -107,7 +111,7 @@ public record TrainConfig(
     /** A config with every key unset: all defaults. */
     public static TrainConfig defaults() {
         return new TrainConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -157,7 +161,7 @@ public record TrainConfig(
                 or(lrG, lr), or(lrD, lr),
                 adam ? or(beta1, or(ld.beta1(), d.beta1())) : null, adam ? or(beta2, or(ld.beta2(), d.beta2())) : null,
                 or(dSteps, or(ld.dSteps(), 1)), lossName, opt, or(r1Gamma, 0.0), label, or(emaDecay, 0.0),
-                or(instanceNoise, 0.0), schedule, or(seed, 42L), or(device, "cpu"), or(threads, 0),
+                or(instanceNoise, 0.0), schedule, or(spectralNorm, false), or(seed, 42L), or(device, "cpu"), or(threads, 0),
                 or(out, "runs/" + m + "-" + ds), noiseName,
                 or(latentDim, d.latentDim()), or(width, d.width()),
                 or(imageSize, 64), or(channels, 0), or(strict, false), or(download, true),
@@ -247,6 +251,7 @@ public record TrainConfig(
         private Double emaDecay;
         private Double instanceNoise;
         private String instanceNoiseSchedule;
+        private Boolean spectralNorm;
         private Long seed;
         private String device;
         private Integer threads;
@@ -352,6 +357,11 @@ public record TrainConfig(
             return this;
         }
 
+        public Builder spectralNorm(boolean value) {
+            this.spectralNorm = value;
+            return this;
+        }
+
         public Builder seed(long value) {
             this.seed = value;
             return this;
@@ -423,7 +433,7 @@ public record TrainConfig(
         }
 
         public TrainConfig build() {
-            return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer, r1Gamma, realLabel, emaDecay, instanceNoise, instanceNoiseSchedule, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery, sampleEvery, checkpointEvery);
+            return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer, r1Gamma, realLabel, emaDecay, instanceNoise, instanceNoiseSchedule, spectralNorm, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery, sampleEvery, checkpointEvery);
         }
     }
 }

@@ -116,6 +116,9 @@ public final class Trainer implements AutoCloseable {
         this.discriminator = architecture.discriminator(spec);
         // Built after G and D, so G's and D's initial weights do not depend on whether it exists.
         Generator averaged = resolved.emaDecay() > 0 ? architecture.generator(spec) : null;
+        if (resolved.spectralNorm()) {
+            discriminator.applySpectralNorm();   // draws its start vectors after every network's init
+        }
         if (device.isCuda()) {
             generator.to(device.torchDevice(), false);
             discriminator.to(device.torchDevice(), false);

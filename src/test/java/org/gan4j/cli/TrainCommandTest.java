@@ -54,6 +54,13 @@ class TrainCommandTest {
     }
 
     @Test
+    void spectralNormIsABooleanFlag() {
+        assertEquals(Boolean.TRUE, parse("--spectral-norm").flags().spectralNorm());
+        assertEquals(Boolean.FALSE, parse("--no-spectral-norm").flags().spectralNorm());
+        assertNull(parse().flags().spectralNorm());
+    }
+
+    @Test
     void gLossAndLossAreOneFlag() {
         assertEquals("minimax", parse("--g-loss", "minimax").flags().loss());
         assertEquals("minimax", parse("--loss", "minimax").flags().loss());

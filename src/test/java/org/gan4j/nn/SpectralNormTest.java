@@ -1,0 +1,192 @@
+package org.gan4j.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Conv2dImpl;
+import org.bytedeco.pytorch.LinearImpl;
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Optimizer;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+import org.gan4j.data.SampleShape;
+import org.gan4j.engine.Engine;
+import org.gan4j.engine.Optimizers;
+import org.gan4j.engine.Tensors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SpectralNormTest {
+    private static final NetworkSpec POINTS = new NetworkSpec(SampleShape.vector(2), 4, 16);
+    private static final NetworkSpec DCGAN28 = new NetworkSpec(SampleShape.image(1, 28, 28), 8, 4);
+
+    @BeforeAll
+    static void load() {
+        Engine.init(1);
+    }
+
+    private static Discriminator normalised(String model, NetworkSpec spec, long seed) {
+        Engine.seed(seed);
+        Discriminator d = Architectures.get(model).discriminator(spec);
+        d.applySpectralNorm();
+        return d;
+    }
+
+    /** The largest singular value of a weight viewed as out × (in·k·k), from libtorch's SVD. */
+    private static double largestSingularValue(Tensor w) {
+        try (NoGradGuard guard = new NoGradGuard()) {
+            return torch.linalg_svdvals(w.reshape(w.size(0), -1)).max().item_double();
+        }
+    }
+
+    private static Tensor input(NetworkSpec spec, long batch) {
+        SampleShape s = spec.shape();
+        return s.image() ? torch.randn(batch, s.channels(), s.height(), s.width()) : torch.randn(batch, s.features());
+    }
+
+    @Test
+    void theEstimateConvergesToTheLargestSingularValueOfEveryLayer() {
+        for (String model : List.of("mlp", "dcgan")) {
+            NetworkSpec spec = model.equals("mlp") ? POINTS : DCGAN28;
+            try (PointerScope scope = new PointerScope()) {
+                Discriminator d = normalised(model, spec, 3);
+                List<SpectralNorm> layers = d.spectralNorms();
+                assertEquals(model.equals("mlp") ? 2 : 3, layers.size(), "every Linear and Conv layer of " + model);
+                Tensor x = input(spec, 4);
+                for (int i = 0; i < 300; i++) {
+                    d.forward(x);    // one power-iteration step per layer per training forward; W is fixed
+                }
+                for (SpectralNorm sn : layers) {
+                    double exact = largestSingularValue(sn.weight());
+                    // uᵀWv of unit vectors never exceeds σ₁, so the two-sided bound checks convergence.
+                    assertEquals(exact, sn.sigma(), 1e-4 * exact, model + " layer of " + sn.weight().size(0) + " rows");
+                    assertTrue(exact > 0.05, "a real matrix, not a degenerate one: " + exact);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theForwardWeightHasSpectralNormOne() {
+        try (PointerScope scope = new PointerScope()) {
+            Discriminator d = normalised("dcgan", DCGAN28, 5);
+            Tensor x = input(DCGAN28, 4);
+            for (int i = 0; i < 300; i++) {
+                d.forward(x);
+            }
+            for (Module l : d.spectralNorms().stream().map(SpectralNorm::layer).toList()) {
+                Tensor used = l instanceof LinearImpl lin ? lin.weight() : ((Conv2dImpl) l).weight();
+                assertEquals(1.0, largestSingularValue(used), 1e-4);
+            }
+        }
+    }
+
+    @Test
+    void parametersAreUnchangedAndUAndVAreBuffers() {
+        NetworkSpec spec = new NetworkSpec(SampleShape.image(1, 28, 28), 100, 64);
+        Discriminator d = normalised("dcgan", spec, 1);
+        // The same count as without normalisation (NetworkShapesTest: DCGAN-28's D, SPEC B2).
+        assertEquals(138_817, d.parameterCount());
+        List<String> names = new ArrayList<>();
+        var buffers = d.named_buffers();
+        for (long i = 0; i < buffers.size(); i++) {
+            String name = buffers.get(i).key().getString();
+            if (name.contains("weight_")) {
+                names.add(name + Tensors.toFloats(buffers.get(i).access()).length);
+                assertFalse(buffers.get(i).access().requires_grad(), name + " takes no gradient");
+            }
+        }
+        // Conv(1→64, k4): u 64, v 16; Conv(64→128, k4): u 128, v 1024; Linear(6272→1): u 1, v 6272.
+        assertEquals(List.of("layers.0.weight_u64", "layers.0.weight_v16", "layers.2.weight_u128", "layers.2.weight_v1024",
+                "layers.6.weight_u1", "layers.6.weight_v6272"), names);
+        assertThrows(IllegalStateException.class, d::applySpectralNorm);
+    }
+
+    @Test
+    void evalModeUsesTheStoredVectorsWithoutUpdatingThem() {
+        try (PointerScope scope = new PointerScope()) {
+            Discriminator d = normalised("mlp", POINTS, 2);
+            SpectralNorm first = d.spectralNorms().get(0);
+            try (NoGradGuard guard = new NoGradGuard()) {
+                first.weight().mul_(new Scalar(3.0));   // W changed: the power iteration has work to do
+            }
+            Tensor x = input(POINTS, 8);
+            float[] u = Tensors.toFloats(d.named_buffers().get("layers.1.weight_u"));
+            d.eval();
+            float[] y1 = Tensors.toFloats(d.forward(x));
+            float[] y2 = Tensors.toFloats(d.forward(x));
+            assertArrayEquals(u, Tensors.toFloats(d.named_buffers().get("layers.1.weight_u")), 0f);
+            assertArrayEquals(y1, y2, 0f);
+            d.train(true);
+            d.forward(x);
+            assertFalse(Arrays.equals(u, Tensors.toFloats(d.named_buffers().get("layers.1.weight_u"))),
+                    "a training forward takes a power-iteration step");
+        }
+    }
+
+    /**
+     * The gradient reaches the trained W and is the one of Miyato et al. (2018), eq. 12:
+     * ∂L/∂W = (G − ⟨G, W_SN⟩·u vᵀ) / σ, with G = ∂L/∂W_SN, for u and v held constant.
+     */
+    @Test
+    void theGradientReachesTheTrainedWeightThroughSigma() {
+        try (PointerScope scope = new PointerScope()) {
+            Discriminator d = normalised("mlp", POINTS, 4);
+            SpectralNorm hidden = d.spectralNorms().get(0);
+            LinearImpl layer = (LinearImpl) hidden.layer();
+            Tensor x = input(POINTS, 8);
+            Tensor out = d.forward(x);
+            Tensor used = layer.weight();               // W_SN of this forward
+            used.retain_grad();
+            out.sum().backward();
+            Tensor g = used.grad();
+            Tensor u = d.named_buffers().get("layers.1.weight_u");
+            Tensor v = d.named_buffers().get("layers.1.weight_v");
+            double sigma = hidden.sigma();
+            Tensor expected = g.sub(torch.outer(u, v).mul(new Scalar(g.mul(used).sum().item_double())))
+                    .div(new Scalar(sigma));
+            float[] want = Tensors.toFloats(expected);
+            float[] got = Tensors.toFloats(hidden.weight().grad());
+            assertEquals(want.length, got.length);
+            double scale = 0;
+            for (float w : want) {
+                scale = Math.max(scale, Math.abs(w));
+            }
+            assertTrue(scale > 1e-3, "a non-trivial gradient");
+            assertArrayEquals(want, got, (float) (1e-5 * scale));
+        }
+    }
+
+    @Test
+    void aTrainingStepMovesTheTrainedWeight() {
+        try (PointerScope scope = new PointerScope()) {
+            Discriminator d = normalised("dcgan", DCGAN28, 6);
+            Optimizer opt = Optimizers.adam(d.parameters(), 1e-2, 0.5, 0.999);
+            List<float[]> before = new ArrayList<>();
+            for (SpectralNorm sn : d.spectralNorms()) {
+                before.add(Tensors.toFloats(sn.weight()));
+            }
+            opt.zero_grad();
+            d.forward(input(DCGAN28, 4)).mean().backward();
+            opt.step();
+            for (int i = 0; i < before.size(); i++) {
+                float[] after = Tensors.toFloats(d.spectralNorms().get(i).weight());
+                double moved = 0;
+                for (int j = 0; j < after.length; j++) {
+                    moved = Math.max(moved, Math.abs(after[j] - before.get(i)[j]));
+                }
+                // Adam's first step moves every weight with a non-zero gradient by about lr.
+                assertEquals(1e-2, moved, 2e-3, "layer " + i);
+            }
+        }
+    }
+}
