@@ -16,10 +16,10 @@ import picocli.CommandLine.Spec;
  * lives in {@link Figure1}.
  */
 @Command(name = "figure1", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Reproduce figure 1 of Goodfellow et al. (2014) from a real run: train the MLP GAN on gauss1d",
-            "(N(4, 0.5^2)) and draw, at evenly spaced steps, the data density (black, dotted), the generator's",
-            "density (green, a histogram of G(z)) and D(x) (blue, dashed). Writes DIR/figure1.png (the panels),",
-            "DIR/figure1.gif (the animation) and DIR/figure1.json (the values), beside the run itself."},
+        description = "Reproduce figure 1 of Goodfellow et al. (2014) from a real run: train the MLP GAN on gauss1d"
+                + " (N(4, 0.5^2)) and draw, at evenly spaced steps, the data density (black, dotted), the generator's"
+                + " density (green, a histogram of G(z)) and D(x) (blue, dashed). Writes DIR/figure1.png (the panels),"
+                + " DIR/figure1.gif (the animation) and DIR/figure1.json (the values), beside the run itself.",
         footer = {"", "Examples:", "  gan4j figure1", "  gan4j figure1 --steps 3000 --panels 4 --seed 7 --out runs/fig1-seed7"})
 public final class Figure1Command implements Callable<Integer> {
     @Spec
