@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             AnimateCommand.class,
             InterpolateCommand.class,
             ToyBenchCommand.class,
+            TrainClassifierCommand.class,
         },
         footer = {"", "Exit status: 0 success, 1 internal error or diverged training, 2 bad input or config."})
 public final class Gan4j implements Callable<Integer> {
