@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
             "report its accuracy on the held-out test split, and write FILE (.pt) and its card (.json beside it)."},
         footer = {"", "Examples:",
             "  gan4j train-classifier --dataset fashion-mnist --out fmnist.pt",
-            "  gan4j train-classifier --dataset mnist --epochs 40 --seed 1 --out mnist.pt"})
+            "  gan4j train-classifier --dataset mnist --epochs 30 --seed 1 --out mnist.pt"})
 public final class TrainClassifierCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,7 +42,7 @@ public final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--dataset", paramLabel = "NAME", required = true, description = "fashion-mnist or mnist.")
     String dataset;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training split (default: fashion-mnist 15, mnist 40).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training split (default: fashion-mnist 8, mnist 30).")
     Integer epochs;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of init, data order, augmentation and dropout (default ${DEFAULT-VALUE}).")
@@ -102,6 +102,6 @@ public final class TrainClassifierCommand implements Callable<Integer> {
     }
 
     /** The layer stack of {@link Classifier}, recorded in the card. */
-    static final String ARCHITECTURE = "conv3x3(32)-BN-ReLU-maxpool2, conv3x3(64)-BN-ReLU-maxpool2, conv3x3(64)-BN-ReLU-maxpool2,"
+    static final String ARCHITECTURE = "conv3x3(32)-BN-ReLU-maxpool2, conv3x3(32)-BN-ReLU-maxpool2, conv3x3(64)-BN-ReLU-maxpool2,"
             + " linear(576,128)-ReLU [features], dropout(0.5)-linear(128,classes)";
 }

@@ -21,13 +21,15 @@ import org.gan4j.data.SampleShape;
  *
  * <pre>
  *   1×28×28 → Conv3 32 → BN → ReLU → MaxPool2 →   32×14×14
- *           → Conv3 64 → BN → ReLU → MaxPool2 →   64×7×7
+ *           → Conv3 32 → BN → ReLU → MaxPool2 →   32×7×7
  *           → Conv3 64 → BN → ReLU → MaxPool2 →   64×3×3 → Flatten 576
  *           → Linear 128 → ReLU                         = features (B×128)
  *           → Dropout 0.5 → Linear classes              = logits
  * </pre>
  *
- * About 131,000 parameters (≈ 0.5 MB as float32), so the trained weights ship inside the jar. Input
+ * About 103,000 parameters (≈ 0.4 MB as float32), so the trained weights ship inside the jar, and
+ * about 3 million multiply-adds per image, so it trains in minutes on a CPU (the 14×14 layer is
+ * kept at 32 channels: at 64 it alone cost 3.6 million). Input
  * is an image batch in [0, 1] (B×1×28×28); BatchNorm after the first convolution absorbs the scale.
  */
 public final class Classifier extends Module {
@@ -49,7 +51,7 @@ public final class Classifier extends Module {
         this.classes = classes;
         LayerStack b = new LayerStack();
         long channels = INPUT.channels();
-        for (long out : new long[] {32, 64, 64}) {
+        for (long out : new long[] {32, 32, 64}) {
             b.add(Layers.conv(channels, out, 3, 1, 1, false));
             b.add(Layers.batchNorm2d(out));
             b.add(new ReLUImpl());
