@@ -42,7 +42,7 @@ public final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--dataset", paramLabel = "NAME", required = true, description = "fashion-mnist or mnist.")
     String dataset;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training split (default: fashion-mnist 8, mnist 30).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training split (default: fashion-mnist 14, mnist 30).")
     Integer epochs;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of init, data order, augmentation and dropout (default ${DEFAULT-VALUE}).")

@@ -47,7 +47,7 @@ public final class FeatureNetworks {
     private static final Map<String, FeatureNetwork> LOADED = new HashMap<>();
 
     static {
-        register(new Recipe("fmnist", "fashion-mnist", 8, 0, true));
+        register(new Recipe("fmnist", "fashion-mnist", 14, 0, true));
         register(new Recipe("mnist", "mnist", 30, 2, false));
     }
 
