@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
             InterpolateCommand.class,
             ToyBenchCommand.class,
             Figure1Command.class,
+            TrainClassifierCommand.class,
+            EvalCommand.class,
         },
         footer = {"", "Exit status: 0 success, 1 internal error or diverged training, 2 bad input or config."})
 public final class Gan4j implements Callable<Integer> {

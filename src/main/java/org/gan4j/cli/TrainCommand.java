@@ -156,11 +156,18 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", paramLabel = "N", description = "Steps between checkpoints (default 500).")
     Integer checkpointEvery;
 
+    @Option(names = "--eval-every", paramLabel = "N",
+            description = "Steps between FID/KID evaluations logged in metrics.csv, keeping the best as checkpoints/best.pt; 0 = off (default 0).")
+    Integer evalEvery;
+
+    @Option(names = "--eval-samples", paramLabel = "N", description = "Generated and real samples per evaluation during training (default 2000).")
+    Integer evalSamples;
+
     /** The keys the command line sets, every other key null. */
     TrainConfig flags() {
         return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer,
                 r1Gamma, realLabel, emaDecay, instanceNoise, instanceNoiseSchedule, spectralNorm, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery,
-                sampleEvery, checkpointEvery);
+                sampleEvery, checkpointEvery, evalEvery, evalSamples);
     }
 
     /** The config of a new run: the config file (if any) with the flags over it; not yet resolved. */

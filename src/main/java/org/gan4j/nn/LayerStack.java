@@ -6,9 +6,11 @@ import org.bytedeco.pytorch.BatchNorm1dImpl;
 import org.bytedeco.pytorch.BatchNorm2dImpl;
 import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.ConvTranspose2dImpl;
+import org.bytedeco.pytorch.DropoutImpl;
 import org.bytedeco.pytorch.FlattenImpl;
 import org.bytedeco.pytorch.LeakyReLUImpl;
 import org.bytedeco.pytorch.LinearImpl;
+import org.bytedeco.pytorch.MaxPool2dImpl;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.ReLUImpl;
 import org.bytedeco.pytorch.SequentialImpl;
@@ -86,6 +88,16 @@ final class LayerStack {
     }
 
     LayerStack add(FlattenImpl m) {
+        sequential.push_back(m);
+        return keep(m);
+    }
+
+    LayerStack add(MaxPool2dImpl m) {
+        sequential.push_back(m);
+        return keep(m);
+    }
+
+    LayerStack add(DropoutImpl m) {
         sequential.push_back(m);
         return keep(m);
     }

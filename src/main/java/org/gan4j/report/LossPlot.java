@@ -25,7 +25,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *   <li>D loss and G loss;</li>
  *   <li>the discriminator's mean output on real data, D(x), and on generated data, D(G(z)), on
  *       [0, 1] when all values lie there (a WGAN critic's scores do not, and get their own range);</li>
- *   <li>FID, only when the file has an {@code fid} column with at least one value.</li>
+ *   <li>FID, only when the file has an {@code fid_<network>} (or {@code fid}) column with at least one
+ *       value, as {@code gan4j train --eval-every N} writes it.</li>
  * </ol>
  *
  * <p>Beyond {@value #MAX_POINTS} rows a curve is smoothed by a centred moving average and thinned
@@ -94,9 +95,15 @@ public final class LossPlot {
             panels.add(outputs);
         }
 
-        XYChart fid = panel("Fréchet Inception Distance (lower is better)", "FID");
-        if (addCurve(fid, "FID", step, table, "fid", PURPLE)) {
-            panels.add(fid);
+        // fid_<net> as gan4j train --eval-every logs it (a plain "fid" column is read too): not Inception's FID
+        String fidColumn = table.columns().stream().filter(c -> c.equals("fid") || c.startsWith("fid_")).findFirst().orElse(null);
+        if (fidColumn != null) {
+            String net = fidColumn.equals("fid") ? "" : fidColumn.substring(4);
+            XYChart fid = panel(net.isEmpty() ? "Fréchet distance (lower is better)"
+                    : "Fréchet distance with the " + net + " feature network (lower is better)", "FID");
+            if (addCurve(fid, net.isEmpty() ? "FID" : "fid-" + net, step, table, fidColumn, PURPLE)) {
+                panels.add(fid);
+            }
         }
 
         if (panels.isEmpty()) {

@@ -68,6 +68,10 @@ import org.gan4j.loss.Losses;
  * @param logEvery        steps between rows flushed to {@code metrics.csv} and progress lines. Default 50.
  * @param sampleEvery     steps between sample grids of the fixed noise batch. Default 250.
  * @param checkpointEvery steps between checkpoints. Default 500.
+ * @param evalEvery       steps between evaluations of FID/KID (with the dataset's feature network,
+ *                        against its test split) logged in {@code metrics.csv}; the best generator by
+ *                        FID is kept in {@code checkpoints/best.pt}. 0 = off. Default 0.
+ * @param evalSamples     generated and real samples per evaluation during training. Default 2000.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder(alphabetic = false)
@@ -104,14 +108,15 @@ public record TrainConfig(
         Boolean download,
         Integer logEvery,
         Integer sampleEvery,
-        Integer checkpointEvery) {
+        Integer checkpointEvery,
+        Integer evalEvery,
+        Integer evalSamples) {
 
     public static final long DEFAULT_STEPS = 3000;
 
     /** A config with every key unset: all defaults. */
     public static TrainConfig defaults() {
-        return new TrainConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return builder().build();
     }
 
     /**
@@ -165,7 +170,8 @@ public record TrainConfig(
                 or(out, "runs/" + m + "-" + ds), noiseName,
                 or(latentDim, d.latentDim()), or(width, d.width()),
                 or(imageSize, 64), or(channels, 0), or(strict, false), or(download, true),
-                or(logEvery, 50), or(sampleEvery, 250), or(checkpointEvery, 500));
+                or(logEvery, 50), or(sampleEvery, 250), or(checkpointEvery, 500),
+                or(evalEvery, 0), or(evalSamples, 2000));
         r.check();
         return r;
     }
@@ -182,6 +188,12 @@ public record TrainConfig(
         positive("log-every", logEvery);
         positive("sample-every", sampleEvery);
         positive("checkpoint-every", checkpointEvery);
+        if (evalEvery < 0) {
+            throw new BadInputException("invalid 'eval-every': " + evalEvery + " (must be 0 (off) or positive)");
+        }
+        if (evalSamples < 2) {
+            throw new BadInputException("invalid 'eval-samples': " + evalSamples + " (must be at least 2)");
+        }
         if (r1Gamma < 0) {
             throw new BadInputException("invalid 'r1-gamma': " + r1Gamma + " (must be 0 (off) or positive)");
         }
@@ -266,6 +278,8 @@ public record TrainConfig(
         private Integer logEvery;
         private Integer sampleEvery;
         private Integer checkpointEvery;
+        private Integer evalEvery;
+        private Integer evalSamples;
 
         public Builder model(String value) {
             this.model = value;
@@ -432,8 +446,18 @@ public record TrainConfig(
             return this;
         }
 
+        public Builder evalEvery(int value) {
+            this.evalEvery = value;
+            return this;
+        }
+
+        public Builder evalSamples(int value) {
+            this.evalSamples = value;
+            return this;
+        }
+
         public TrainConfig build() {
-            return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer, r1Gamma, realLabel, emaDecay, instanceNoise, instanceNoiseSchedule, spectralNorm, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery, sampleEvery, checkpointEvery);
+            return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer, r1Gamma, realLabel, emaDecay, instanceNoise, instanceNoiseSchedule, spectralNorm, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery, sampleEvery, checkpointEvery, evalEvery, evalSamples);
         }
     }
 }

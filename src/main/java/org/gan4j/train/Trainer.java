@@ -99,6 +99,7 @@ public final class Trainer implements AutoCloseable {
         this.device = Engine.device(resolved.device());
         Architecture architecture = Architectures.get(resolved.model());
         architecture.checkSupports(data.shape());
+        TrainingEvaluation.networkName(resolved); // eval-every needs a dataset with a feature network: fail before any work
         if (resolved.batch() > data.size()) {
             throw new BadInputException("invalid 'batch': " + resolved.batch() + " is larger than the dataset ("
                     + data.size() + " samples)");
@@ -217,7 +218,10 @@ public final class Trainer implements AutoCloseable {
         diagnostics = new Diagnostics(loss.outputsProbabilityLogits(), config.loss(), listener::onMessage);
         int realCount = Math.min(data.size(), (int) fixedNoise.size(0));
         diagnostics.realSamples(realSamples(realCount, range), realCount);
-        try (MetricsLog metrics = MetricsLog.open(run.metricsFile(), List.of(), step == 0 ? -1 : step);
+        TrainingEvaluation evaluation = TrainingEvaluation.open(config, data, run, step, generator.latentDim(),
+                generator.outputRange(), device, listener::onMessage); // null unless eval-every is set
+        try (MetricsLog metrics = MetricsLog.open(run.metricsFile(), evaluation == null ? List.of() : evaluation.columns(),
+                step == 0 ? -1 : step);
              BatchLoader batches = new BatchLoader(data, config.batch(), config.seed(), range.scale, range.shift,
                      epoch, batchInEpoch, PREFETCH)) {
             if (step == 0) {
@@ -237,7 +241,8 @@ public final class Trainer implements AutoCloseable {
                 last = new StepStats(step, s.dLoss(), s.gLoss(), s.dReal(), s.dFake(), s.gradNormD(), s.gradNormG(), perSec);
                 listener.onStep(last);
                 diagnostics.onStep(last);
-                metrics.append(step, last.values());
+                metrics.append(step, evaluation == null ? last.values() : evaluation.row(step, totalSteps, last.values(),
+                        this::generate, () -> writeCheckpoint(evaluation.bestCheckpoint())));
                 if (step % config.logEvery() == 0 || step == totalSteps) {
                     metrics.flush();
                     listener.onLog(last, totalSteps);
@@ -249,7 +254,7 @@ public final class Trainer implements AutoCloseable {
                 }
                 if (step % config.checkpointEvery() == 0 || step == totalSteps) {
                     metrics.flush();
-                    writeCheckpoint();
+                    writeCheckpoint(run.checkpoint());
                     listener.onMessage("checkpoint at step " + step + " in " + run.checkpoint());
                 }
             }
@@ -381,14 +386,14 @@ public final class Trainer implements AutoCloseable {
         return v;
     }
 
-    private void writeCheckpoint() {
+    private void writeCheckpoint(Path file) {
         String configJson;
         try {
             configJson = ConfigFiles.JSON.writeValueAsString(ConfigFiles.toTree(config));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        Checkpoint.save(run.checkpoint(), generator, averagedGenerator(), discriminator, optimizerG, optimizerD,
+        Checkpoint.save(file, generator, averagedGenerator(), discriminator, optimizerG, optimizerD,
                 new Checkpoint.State(Checkpoint.FORMAT, step, epoch, batchInEpoch, configJson));
     }
 

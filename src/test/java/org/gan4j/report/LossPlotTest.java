@@ -40,6 +40,12 @@ class LossPlotTest {
         assertTrue(LossPlot.write(csv, png));
         assertEquals(3 * LossPlot.PANEL_HEIGHT, ImageIO.read(png.toFile()).getHeight());
 
+        // the columns gan4j train --eval-every writes: one FID panel, KID is not drawn
+        Path named = dir.resolve("named.csv");
+        writeRun(named, List.of("fid_fmnist", "kid_fmnist"), 30, 10);
+        assertTrue(LossPlot.write(named, png));
+        assertEquals(3 * LossPlot.PANEL_HEIGHT, ImageIO.read(png.toFile()).getHeight());
+
         // an fid column with nothing in it yet draws no panel
         Path empty = dir.resolve("nofid.csv");
         try (MetricsLog log = MetricsLog.open(empty, List.of("fid"), -1)) {

@@ -1,0 +1,159 @@
+package org.gan4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.gan4j.BadInputException;
+import org.gan4j.data.Dataset;
+import org.gan4j.data.DatasetRequest;
+import org.gan4j.data.Datasets;
+import org.gan4j.data.Split;
+import org.gan4j.engine.Engine;
+import org.gan4j.eval.EvalImages;
+import org.gan4j.eval.EvalReport;
+import org.gan4j.eval.Evaluation;
+import org.gan4j.eval.GeneratorSamples;
+import org.gan4j.eval.RealReference;
+import org.gan4j.eval.ReferenceCache;
+import org.gan4j.features.FeatureNetwork;
+import org.gan4j.features.FeatureNetworks;
+import org.gan4j.io.AtomicFiles;
+import org.gan4j.train.ConfigFiles;
+import org.gan4j.train.TrainedGenerator;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gan4j eval}: the metrics of a run's generator, or of samples written by any tool, against
+ * a real dataset split, with gan4j's own feature network for that dataset. The work lives in
+ * {@link Evaluation}; real features are cached by {@link ReferenceCache}.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluate a run's generator (--run) or samples from any tool (--samples: an IDX file of 28x28",
+            "images, values 0-255, or a folder of 28x28 PNGs) against a real split: fid-, kid-, is-, precision-,",
+            "recall-, density-, coverage- and class coverage, named for the feature network (e.g. fid-fmnist).",
+            "These are not Inception-based numbers. Prints a table and writes eval.json."},
+        footer = {"", "Examples:",
+            "  gan4j eval --run runs/dcgan-fashion-mnist",
+            "  gan4j eval --samples fake-images-idx3-ubyte.gz --dataset fashion-mnist --n 10000",
+            "  gan4j eval --samples pngs/ --dataset mnist --split test --out pngs-eval.json"})
+public final class EvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    VerboseOption verbose;
+
+    static final class Source {
+        @Option(names = "--run", paramLabel = "DIR", required = true, description = "A run directory: its generator is sampled.")
+        Path run;
+
+        @Option(names = "--samples", paramLabel = "FILE|DIR", required = true,
+                description = "An IDX image file (-idx3-ubyte[.gz], 0-255, 28x28) or a folder of 28x28 PNGs.")
+        Path samples;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "Real dataset: fashion-mnist or mnist (default: the run's; required with --samples).")
+    String dataset;
+
+    @Option(names = "--split", paramLabel = "train|test", description = "Real split to compare with (default ${DEFAULT-VALUE}).")
+    String split = "test";
+
+    @Option(names = {"-n", "--n"}, paramLabel = "N",
+            description = "Samples drawn from a run / read from --samples at most, and real images used at most (default ${DEFAULT-VALUE}).")
+    int n = 10_000;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the generator's noise with --run (default: the run's seed).")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the JSON (default: DIR/eval.json with --run, ./eval.json with --samples).")
+    Path out;
+
+    @Option(names = "--network", paramLabel = "FILE", description = "A classifier written by train-classifier, instead of the shipped one.")
+    Path network;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Cache of real features (default $GAN4J_CACHE, else ~/.cache/gan4j).")
+    Path cache;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Directory holding the real dataset's files; default: searched, then downloaded.")
+    Path data;
+
+    @Option(names = "--download", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Allow downloading a missing dataset (default); --no-download forbids it.")
+    boolean download;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Intra-op CPU threads; 0 = all cores (default 0).")
+    int threads;
+
+    /** {@code n} samples of a run's generator with noise seed {@code seed}, quantised as its IDX export is. */
+    static EvalImages draw(TrainedGenerator g, int n, long seed) {
+        if (!g.shape().equals(org.gan4j.nn.Classifier.INPUT)) {
+            throw new BadInputException("the run generates " + g.shape() + " samples; the feature networks need 1x28x28 images");
+        }
+        return GeneratorSamples.fromOutputs(g.sample(n, seed), n, g.generator().outputRange(),
+                "generator of " + g.weights() + " (seed " + seed + ")");
+    }
+
+    @Override
+    public Integer call() {
+        if (n < 2) {
+            throw new BadInputException("invalid --n: " + n + " (the metrics need at least 2 samples)");
+        }
+        if (threads < 0) {
+            throw new BadInputException("invalid --threads: " + threads + " (0 means all cores)");
+        }
+        Split s = switch (split.toLowerCase(Locale.ROOT)) {
+            case "test" -> Split.TEST;
+            case "train" -> Split.TRAIN;
+            default -> throw new BadInputException("invalid --split '" + split + "': use train or test");
+        };
+        if (source.samples != null && dataset == null) {
+            throw new BadInputException("--samples needs --dataset NAME (fashion-mnist or mnist) to compare with");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> messages = m -> {
+            err.println("eval: " + m);
+            err.flush();
+        };
+        Engine.init(threads);
+        TrainedGenerator generator = source.run != null ? TrainedGenerator.load(source.run) : null;
+        String name = dataset != null ? dataset : generator.config().dataset();
+        FeatureNetwork net = network != null ? FeatureNetwork.load(network) : FeatureNetworks.get(FeatureNetworks.forDataset(name).name());
+        if (!net.card().dataset().equals(name)) {
+            throw new BadInputException("feature network '" + net.name() + "' was trained on " + net.card().dataset()
+                    + ", not on " + name);
+        }
+        EvalImages images = generator != null
+                ? draw(generator, n, seed != null ? seed : generator.config().seed())
+                : EvalImages.read(source.samples).first(n);
+        Dataset real = Datasets.open(DatasetRequest.of(name).withSplit(s).withDataDir(data).withDownload(download).withMessages(messages));
+        ReferenceCache refs = cache != null ? new ReferenceCache(cache) : ReferenceCache.standard();
+        RealReference reference = refs.get(real, n, net, messages);
+        EvalReport report = Evaluation.all(net, reference, images);
+        Path target = out != null ? out : source.run != null ? source.run.resolve("eval.json") : Path.of("eval.json");
+        var json = new java.util.LinkedHashMap<String, Object>();
+        json.put("command", "gan4j " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        json.putAll(report.toJson());
+        try {
+            AtomicFiles.write(target, ConfigFiles.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json)
+                    .concat("\n").getBytes(StandardCharsets.UTF_8));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        report.table().forEach(w::println);
+        w.println("wrote " + target);
+        w.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,152 @@
+package org.gan4j.eval;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.gan4j.BadInputException;
+import org.gan4j.data.Dataset;
+import org.gan4j.data.IdxFormat;
+import org.gan4j.nn.Classifier;
+
+/**
+ * Images to evaluate: {@code n} grayscale 28×28 images as floats in [0, 1], image after image
+ * ({@code n × 784}), and where they came from. Samples written by any tool are read from an IDX
+ * file (values 0–255, {@code -idx3-ubyte}, optionally gzipped) or a folder of PNGs.
+ *
+ * @param pixels {@code n × 784} values in [0, 1]; not copied
+ * @param n      number of images
+ * @param source where they came from, for reports
+ */
+public record EvalImages(float[] pixels, int n, String source) {
+    private static final int SIZE = Classifier.INPUT.features();
+
+    public EvalImages {
+        if (n < 1 || pixels.length != (long) n * SIZE) {
+            throw new IllegalArgumentException(n + " images of " + Classifier.INPUT + " need " + (long) n * SIZE
+                    + " values, got " + pixels.length);
+        }
+    }
+
+    /** Reads an IDX image file, or every {@code .png} in a folder (sorted by name). */
+    public static EvalImages read(Path path) {
+        if (Files.isDirectory(path)) {
+            return fromPngFolder(path);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new BadInputException("samples " + path + ": no such file or folder");
+        }
+        return fromIdx(path);
+    }
+
+    /** An IDX image file of 28×28 single-channel images (values 0–255), plain or gzipped. */
+    public static EvalImages fromIdx(Path file) {
+        IdxFormat.Images images = IdxFormat.readImages(file);
+        if (images.channels() != 1 || images.height() != 28 || images.width() != 28) {
+            throw new BadInputException("samples " + file + " are " + images.channels() + "x" + images.height() + "x"
+                    + images.width() + " images; the feature networks need 1x28x28 (grayscale 28x28)");
+        }
+        byte[] b = images.pixels();
+        float[] x = new float[b.length];
+        for (int i = 0; i < b.length; i++) {
+            x[i] = (b[i] & 0xff) / 255f;
+        }
+        return new EvalImages(x, images.count(), file.toString());
+    }
+
+    /**
+     * Every {@code .png} file in {@code dir} (not its sub-folders), sorted by name: each must be 28×28;
+     * grayscale is read as it is, colour is converted to grey by luma (0.299 R + 0.587 G + 0.114 B).
+     */
+    public static EvalImages fromPngFolder(Path dir) {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png") && Files.isRegularFile(p))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new BadInputException("samples folder " + dir + " cannot be listed (" + e.getMessage() + ")");
+        }
+        if (files.isEmpty()) {
+            throw new BadInputException("samples folder " + dir + " holds no .png files");
+        }
+        float[] x = new float[files.size() * SIZE];
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
+            BufferedImage img;
+            try {
+                img = ImageIO.read(f.toFile());
+            } catch (IOException e) {
+                throw new BadInputException("sample " + f + " is not a readable PNG (" + e.getMessage() + ")");
+            }
+            if (img == null) {
+                throw new BadInputException("sample " + f + " is not a readable PNG");
+            }
+            if (img.getWidth() != 28 || img.getHeight() != 28) {
+                throw new BadInputException("sample " + f + " is " + img.getWidth() + "x" + img.getHeight()
+                        + "; the feature networks need 28x28 images");
+            }
+            boolean gray = img.getColorModel().getNumColorComponents() == 1;
+            for (int y = 0; y < 28; y++) {
+                for (int c = 0; c < 28; c++) {
+                    float v;
+                    if (gray) {
+                        v = img.getRaster().getSample(c, y, 0) / (float) ((1 << img.getColorModel().getComponentSize(0)) - 1);
+                    } else {
+                        int rgb = img.getRGB(c, y);
+                        v = (0.299f * (rgb >> 16 & 0xff) + 0.587f * (rgb >> 8 & 0xff) + 0.114f * (rgb & 0xff)) / 255f;
+                    }
+                    x[i * SIZE + y * 28 + c] = v;
+                }
+            }
+        }
+        return new EvalImages(x, files.size(), dir.toString());
+    }
+
+    /**
+     * {@code n} images of a dataset: all of them in order when {@code n} is its size, otherwise a
+     * uniform subset without replacement drawn with {@code seed}, in index order.
+     */
+    public static EvalImages fromDataset(Dataset data, int n, long seed) {
+        Classifier.checkInput(data.shape());
+        int[] idx = subset(data.size(), n, seed);
+        float[] x = new float[idx.length * SIZE];
+        for (int i = 0; i < idx.length; i++) {
+            data.copyTo(idx[i], x, i * SIZE);
+        }
+        return new EvalImages(x, idx.length, data.name());
+    }
+
+    /** The first {@code m} images (all when {@code m >= n}). */
+    public EvalImages first(int m) {
+        if (m >= n) {
+            return this;
+        }
+        return new EvalImages(java.util.Arrays.copyOf(pixels, m * SIZE), m, source + " (first " + m + ")");
+    }
+
+    /** {@code min(n, size)} distinct indices in [0, size), ascending: all when n >= size, else seeded. */
+    static int[] subset(int size, int n, long seed) {
+        int m = Math.min(n, size);
+        int[] p = new int[size];
+        for (int i = 0; i < size; i++) {
+            p[i] = i;
+        }
+        if (m < size) {
+            SplittableRandom rng = new SplittableRandom(seed);
+            for (int i = 0; i < m; i++) {
+                int j = i + rng.nextInt(size - i);
+                int t = p[i];
+                p[i] = p[j];
+                p[j] = t;
+            }
+        }
+        int[] out = java.util.Arrays.copyOf(p, m);
+        java.util.Arrays.sort(out);
+        return out;
+    }
+}

@@ -1,0 +1,109 @@
+package org.gan4j.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gan4j.metrics.ClassCoverage;
+import org.gan4j.metrics.MeanStd;
+
+/**
+ * The metrics of one set of samples against one real reference, under one feature network. Metric
+ * names carry the network's name ({@code fid-fmnist}), because the numbers are comparable only
+ * between evaluations with the same network, real data and sample counts. Metrics that need more
+ * samples than were given are null.
+ *
+ * @param network          feature network name, e.g. {@code fmnist}
+ * @param networkDigest    SHA-256 of its weights
+ * @param networkAccuracy  its test accuracy, from its card
+ * @param real             the real data, e.g. {@code fashion-mnist/test}
+ * @param realDigest       SHA-256 of the real split
+ * @param realN            real images used
+ * @param samples          where the samples came from
+ * @param samplesN         samples used
+ * @param fid              Fréchet distance of the features
+ * @param kid              kernel distance, mean ± std over subsets
+ * @param kidSubsets       KID's subset pairs
+ * @param kidSubsetSize    KID's rows per subset (after capping)
+ * @param inceptionScore   classifier score, mean ± std over 10 splits (null below 10 samples)
+ * @param precision        improved precision, k = 3 (null at 3 samples or fewer)
+ * @param recall           improved recall, k = 3
+ * @param density          density, k = 5 (null at 5 real samples or fewer)
+ * @param coverage         coverage, k = 5
+ * @param classes          predicted-class histogram of the samples against the real labels (null when not computed)
+ * @param seconds          time the evaluation took
+ */
+public record EvalReport(String network, String networkDigest, double networkAccuracy, String real, String realDigest, int realN,
+                         String samples, int samplesN, double fid, MeanStd kid, int kidSubsets, int kidSubsetSize,
+                         MeanStd inceptionScore, Double precision, Double recall, Double density, Double coverage,
+                         ClassCoverage classes, double seconds) {
+
+    /** The report as {@code eval.json} holds it. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> net = new LinkedHashMap<>();
+        net.put("name", network);
+        net.put("weights-sha256", networkDigest);
+        net.put("test-accuracy", networkAccuracy);
+        root.put("feature-network", net);
+        root.put("real", Map.of("data", real, "sha256", realDigest, "n", realN));
+        root.put("samples", Map.of("source", samples, "n", samplesN));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fid-" + network, fid);
+        m.put("kid-" + network, Map.of("mean", kid.mean(), "std", kid.std(), "subsets", kidSubsets, "subset-size", kidSubsetSize));
+        if (inceptionScore != null) {
+            m.put("is-" + network, Map.of("mean", inceptionScore.mean(), "std", inceptionScore.std(), "splits", inceptionScore.count()));
+        }
+        putIfPresent(m, "precision-" + network, precision);
+        putIfPresent(m, "recall-" + network, recall);
+        putIfPresent(m, "density-" + network, density);
+        putIfPresent(m, "coverage-" + network, coverage);
+        if (classes != null) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("covered", classes.covered());
+            c.put("classes", classes.classes());
+            c.put("kl", classes.kl());
+            c.put("histogram", classes.histogram());
+            m.put("class-coverage-" + network, c);
+        }
+        root.put("metrics", m);
+        root.put("seconds", Math.round(seconds * 10) / 10.0);
+        return root;
+    }
+
+    private static void putIfPresent(Map<String, Object> m, String key, Double v) {
+        if (v != null) {
+            m.put(key, v);
+        }
+    }
+
+    /** A table for the terminal: one metric a line. */
+    public List<String> table() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%d samples of %s against %d real images of %s, features: %s (test accuracy %.2f%%)",
+                samplesN, samples, realN, real, network, 100 * networkAccuracy));
+        lines.add(row("fid-" + network, String.format(Locale.ROOT, "%.4f", fid), "Fréchet distance of the features (lower is better)"));
+        lines.add(row("kid-" + network, String.format(Locale.ROOT, "%.5f ± %.5f", kid.mean(), kid.std()),
+                "kernel distance, " + kidSubsets + " subsets of " + kidSubsetSize + " (lower is better)"));
+        lines.add(row("is-" + network, inceptionScore == null ? "-" : String.format(Locale.ROOT, "%.3f ± %.3f", inceptionScore.mean(),
+                inceptionScore.std()), inceptionScore == null ? "needs 10 samples" : "classifier score, 10 splits (higher is better)"));
+        lines.add(row("precision-" + network, fmt(precision), "share of samples on the real manifold (k=3)"));
+        lines.add(row("recall-" + network, fmt(recall), "share of real images on the samples' manifold (k=3)"));
+        lines.add(row("density-" + network, fmt(density), "real neighbourhoods per sample, ~1 when matched (k=5)"));
+        lines.add(row("coverage-" + network, fmt(coverage), "share of real neighbourhoods holding a sample (k=5)"));
+        if (classes != null) {
+            lines.add(row("classes-" + network, String.format(Locale.ROOT, "%d of %d", classes.covered(), classes.classes()),
+                    String.format(Locale.ROOT, "classes predicted; KL(samples || real) %.4f nats", classes.kl())));
+        }
+        return lines;
+    }
+
+    private static String fmt(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String row(String name, String value, String note) {
+        return String.format(Locale.ROOT, "  %-20s %-22s %s", name, value, note);
+    }
+}

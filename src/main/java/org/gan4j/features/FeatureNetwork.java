@@ -1,0 +1,205 @@
+package org.gan4j.features;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.InputArchive;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.OutputArchive;
+import org.bytedeco.pytorch.Tensor;
+import org.gan4j.BadInputException;
+import org.gan4j.engine.Engine;
+import org.gan4j.engine.Tensors;
+import org.gan4j.io.AtomicFiles;
+import org.gan4j.metrics.Features;
+import org.gan4j.nn.Classifier;
+
+/**
+ * A trained {@link Classifier} used as a feature extractor: for 28×28 grayscale images in [0, 1]
+ * it gives the penultimate activations (n × {@value Classifier#FEATURES}, the features of FID, KID,
+ * precision/recall and density/coverage) and the softmax (n × classes, for the Inception Score and
+ * class coverage). Always in eval mode (BatchNorm running statistics, no dropout), without autograd.
+ *
+ * <p>Its {@link #digest()} is the SHA-256 of the weights file, so cached real-data statistics can
+ * be keyed by exactly the network that computed them.
+ */
+public final class FeatureNetwork {
+    /** Images per forward pass: bounds native memory (about 20 MB of activations). */
+    static final int BATCH = 500;
+
+    private final Classifier network;
+    private final ClassifierCard card;
+    private final String digest;
+
+    private FeatureNetwork(Classifier network, ClassifierCard card, String digest) {
+        this.network = network;
+        this.card = card;
+        this.digest = digest;
+    }
+
+    /** What the network says about a set of images. */
+    public record Output(Features features, Features probabilities, int[] predicted) {
+    }
+
+    /** Rebuilds a network from the bytes of its weights file and its card. */
+    static FeatureNetwork fromBytes(byte[] weights, ClassifierCard card, String source) {
+        Engine.ensureLoaded();
+        String digest = sha256(weights);
+        if (card.weightsSha256() != null && !card.weightsSha256().equals(digest)) {
+            throw new BadInputException(source + ": weights digest " + digest + " differs from the "
+                    + card.weightsSha256() + " its card records (weights and card do not belong together)");
+        }
+        Classifier net = new Classifier(card.classes());
+        java.util.List<String> expected = shapes(net);
+        try (PointerScope scope = new PointerScope()) {
+            InputArchive archive = new InputArchive();
+            archive.load_from(new BytePointer(weights), weights.length);
+            net.load(archive);
+        } catch (RuntimeException e) {
+            throw new BadInputException(source + ": not a gan4j classifier with " + card.classes() + " classes ("
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
+        }
+        if (!shapes(net).equals(expected)) {
+            throw new BadInputException(source + ": the weights do not fit gan4j's classifier: " + shapes(net)
+                    + " where it has " + expected);
+        }
+        net.eval();
+        return new FeatureNetwork(net, card, digest);
+    }
+
+    /** Loads {@code weights} (a {@code .pt} written by {@link #save}) with its card ({@link #cardFile}). */
+    public static FeatureNetwork load(Path weights) {
+        Path cardFile = cardFile(weights);
+        try {
+            ClassifierCard card = ClassifierCard.JSON.readValue(Files.readString(cardFile), ClassifierCard.class);
+            return fromBytes(Files.readAllBytes(weights), card, weights.toString());
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(cardFile + ": unreadable classifier card (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new BadInputException("cannot read classifier " + weights + " or its card " + cardFile + " (" + e + ")");
+        }
+    }
+
+    /**
+     * Writes the network's weights to {@code weights} and its card, completed with the weights'
+     * digest, to {@link #cardFile}, each atomically. Returns the card as written.
+     */
+    public static ClassifierCard save(Path weights, Classifier net, ClassifierCard card) {
+        byte[] bytes;
+        try (PointerScope scope = new PointerScope()) {
+            OutputArchive archive = new OutputArchive();
+            net.save(archive);
+            Path tmp = Files.createTempFile("gan4j-classifier", ".pt");
+            try {
+                archive.save_to(tmp.toString());
+                bytes = Files.readAllBytes(tmp);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise the classifier: " + e, e);
+        }
+        ClassifierCard done = card.withWeights(sha256(bytes));
+        AtomicFiles.write(weights, bytes);
+        try {
+            AtomicFiles.write(cardFile(weights), ClassifierCard.JSON
+                    .writeValueAsString(done).concat("\n").getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return done;
+    }
+
+    /** The card beside a weights file: {@code NAME.pt} → {@code NAME.json}. */
+    public static Path cardFile(Path weights) {
+        String name = weights.getFileName().toString();
+        String stem = name.endsWith(".pt") ? name.substring(0, name.length() - 3) : name;
+        return weights.resolveSibling(stem + ".json");
+    }
+
+    /**
+     * Features, class probabilities and predicted classes of {@code n} images of 1×28×28 values in
+     * [0, 1] ({@code n × 784} floats, image after image).
+     */
+    public synchronized Output apply(float[] images, int n) {
+        int size = Classifier.INPUT.features();
+        if (n < 1 || images.length != (long) n * size) {
+            throw new IllegalArgumentException(n + " images of " + Classifier.INPUT + " need " + (long) n * size
+                    + " values, got " + images.length);
+        }
+        int d = Classifier.FEATURES;
+        int c = card.classes();
+        float[] features = new float[n * d];
+        float[] probabilities = new float[n * c];
+        float[] chunk = new float[Math.min(n, BATCH) * size];
+        try (NoGradGuard guard = new NoGradGuard()) {
+            for (int start = 0; start < n; start += BATCH) {
+                int m = Math.min(BATCH, n - start);
+                float[] in = m * size == chunk.length ? chunk : new float[m * size];
+                System.arraycopy(images, start * size, in, 0, m * size);
+                try (PointerScope scope = new PointerScope()) {
+                    Tensor f = network.features(Tensors.fromFloats(in, m, 1, 28, 28)); // m×128
+                    Tensor p = Classifier.probabilities(network.logits(f));            // m×classes
+                    System.arraycopy(Tensors.toFloats(f), 0, features, start * d, m * d);
+                    System.arraycopy(Tensors.toFloats(p), 0, probabilities, start * c, m * c);
+                }
+            }
+        }
+        int[] predicted = new int[n];
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int k = 1; k < c; k++) {
+                if (probabilities[i * c + k] > probabilities[i * c + best]) {
+                    best = k;
+                }
+            }
+            predicted[i] = best;
+        }
+        return new Output(Features.ofFloats(features, n, d), Features.ofFloats(probabilities, n, c), predicted);
+    }
+
+    /** The short name of metrics computed with it, e.g. {@code fmnist} ({@code fid-fmnist}). */
+    public String name() {
+        return card.name();
+    }
+
+    /** SHA-256 of the weights. */
+    public String digest() {
+        return digest;
+    }
+
+    public ClassifierCard card() {
+        return card;
+    }
+
+    /** The network itself (eval mode). */
+    public Classifier network() {
+        return network;
+    }
+
+    /** "name[d0, d1, ...]" of every parameter and buffer: libtorch's load adopts whatever shapes a file holds. */
+    private static java.util.List<String> shapes(Classifier net) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (var dict : java.util.List.of(net.named_parameters(), net.named_buffers())) {
+            for (long i = 0; i < dict.size(); i++) {
+                out.add(dict.get(i).key().getString() + java.util.Arrays.toString(dict.get(i).access().sizes().vec().get()));
+            }
+        }
+        return out;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

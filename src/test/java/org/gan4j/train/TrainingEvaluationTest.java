@@ -1,0 +1,114 @@
+package org.gan4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.gan4j.BadInputException;
+import org.gan4j.data.Dataset;
+import org.gan4j.data.DatasetRequest;
+import org.gan4j.data.Datasets;
+import org.gan4j.data.IdxFormat;
+import org.gan4j.eval.EvalFixtures;
+import org.gan4j.report.MetricsLog;
+import org.gan4j.report.MetricsTable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code eval-every}: FID/KID rows, the best checkpoint, and no effect on the run itself (exact resume). */
+class TrainingEvaluationTest {
+    @TempDir
+    Path tmp;
+    Path data;
+    String previousCache;
+
+    @BeforeEach
+    void tinyFashionMnist() {
+        previousCache = System.getProperty("gan4j.cache");
+        System.setProperty("gan4j.cache", tmp.resolve("cache").toString());
+        data = EvalFixtures.testSplit(tmp.resolve("data"), 30);
+        byte[] labels = new byte[48];
+        IdxFormat.writeImages(data.resolve("train-images-idx3-ubyte.gz"), EvalFixtures.images(48, 9), 48, 1, 28, 28);
+        IdxFormat.writeLabels(data.resolve("train-labels-idx1-ubyte.gz"), labels);
+    }
+
+    @AfterEach
+    void restore() {
+        if (previousCache == null) {
+            System.clearProperty("gan4j.cache");
+        } else {
+            System.setProperty("gan4j.cache", previousCache);
+        }
+    }
+
+    private TrainConfig config(Path out, long steps, int evalEvery) {
+        return TrainConfig.builder().model("mlp").dataset("fashion-mnist").data(data.toString()).steps(steps).batch(16)
+                .width(16).latentDim(8).evalEvery(evalEvery).evalSamples(20).logEvery(2).sampleEvery(100).checkpointEvery(2)
+                .threads(1).out(out.toString()).build();
+    }
+
+    private Dataset train() {
+        return Datasets.open(DatasetRequest.of("fashion-mnist").withDataDir(data).withDownload(false));
+    }
+
+    @Test
+    void logsFidAndKidAtEvaluatedStepsKeepsTheBestAndResumesExactly() throws Exception {
+        Path straight = tmp.resolve("straight");
+        try (Trainer t = Trainer.start(config(straight, 6, 2), train())) {
+            t.train(TrainingListener.NONE);
+        }
+        MetricsTable m = MetricsLog.read(straight.resolve("metrics.csv"));
+        assertEquals(List.of("fid_fmnist", "kid_fmnist"), m.columns().subList(m.columns().size() - 2, m.columns().size()));
+        double[] fid = m.column("fid_fmnist");
+        double[] kid = m.column("kid_fmnist");
+        assertEquals(6, fid.length);
+        int best = -1;
+        for (int i = 0; i < 6; i++) {
+            boolean evaluated = (i + 1) % 2 == 0;
+            assertEquals(evaluated, Double.isFinite(fid[i]), "row " + (i + 1));
+            assertEquals(evaluated, Double.isFinite(kid[i]), "row " + (i + 1));
+            if (evaluated) {
+                assertTrue(fid[i] > 0, "an untrained MLP's samples are far from the data: " + fid[i]);
+                best = best < 0 || fid[i] < fid[best] ? i : best;
+            }
+        }
+        assertTrue(Files.isRegularFile(straight.resolve("checkpoints/best.pt")));
+        JsonNode record = ConfigFiles.JSON.readTree(straight.resolve("checkpoints/best.json").toFile());
+        assertEquals(best + 1, record.get("step").asInt());
+        assertEquals(Float.parseFloat(MetricsLog.format(fid[best])), record.get("fid-fmnist").floatValue(), 1e-4 * fid[best]);
+        assertEquals(best + 1, Checkpoint.readState(straight.resolve("checkpoints/best.pt")).step());
+        assertTrue(Files.isRegularFile(straight.resolve("losses.png")));
+
+        // 2 steps, then resume to 6: the same FID values and the same best
+        Path split = tmp.resolve("split");
+        try (Trainer t = Trainer.start(config(split, 2, 2), train())) {
+            t.train(TrainingListener.NONE);
+        }
+        try (Trainer t = Trainer.resume(split, train(), TrainConfig.builder().steps(6).build())) {
+            t.train(TrainingListener.NONE);
+        }
+        MetricsTable r = MetricsLog.read(split.resolve("metrics.csv"));
+        assertArrayEquals(fid, r.column("fid_fmnist"), 0.0);
+        assertArrayEquals(m.column("g_loss"), r.column("g_loss"), 0.0);
+        assertEquals(best + 1, ConfigFiles.JSON.readTree(split.resolve("checkpoints/best.json").toFile()).get("step").asInt());
+    }
+
+    @Test
+    void offByDefaultAndRefusedWithoutAFeatureNetwork() {
+        assertEquals(0, TrainConfig.defaults().resolve().evalEvery());
+        assertEquals(2000, TrainConfig.defaults().resolve().evalSamples());
+        assertEquals(List.of(), TrainingEvaluation.columns(TrainConfig.defaults().resolve()));
+        TrainConfig ring = TrainConfig.builder().model("mlp").dataset("ring8").evalEvery(10).build().resolve();
+        BadInputException e = assertThrows(BadInputException.class, () -> TrainingEvaluation.columns(ring));
+        assertEquals("'eval-every' needs a dataset with a feature network (fashion-mnist or mnist), not ring8", e.getMessage());
+        assertThrows(BadInputException.class, () -> TrainConfig.builder().evalEvery(-1).build().resolve());
+        assertThrows(BadInputException.class, () -> TrainConfig.builder().evalSamples(1).build().resolve());
+    }
+}
