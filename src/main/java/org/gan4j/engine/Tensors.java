@@ -2,6 +2,7 @@ package org.gan4j.engine;
 
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 
 /** Bulk copies between Java arrays and tensors: one native allocation and one memcpy each way. */
@@ -44,6 +45,15 @@ public final class Tensors {
             p.get(out);
         }
         return out;
+    }
+
+    /** The number of values in all of {@code tensors} (a network's parameter count). */
+    public static long elementCount(TensorVector tensors) {
+        long n = 0;
+        for (long i = 0; i < tensors.size(); i++) {
+            n += tensors.get(i).numel();
+        }
+        return n;
     }
 
     /** Options such as kernel, stride and padding as one long[]: never {@code LongPointer.put(i, v)} (a trap: it is put(index, value)). */

@@ -11,6 +11,7 @@ import org.bytedeco.pytorch.ReLUImpl;
 import org.bytedeco.pytorch.SequentialImpl;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
+import org.gan4j.engine.Tensors;
 import org.gan4j.BadInputException;
 import org.gan4j.data.SampleShape;
 
@@ -103,11 +104,6 @@ public final class Classifier extends Module {
 
     /** Number of trainable values. */
     public long parameterCount() {
-        long n = 0;
-        var params = parameters();
-        for (long i = 0; i < params.size(); i++) {
-            n += params.get(i).numel();
-        }
-        return n;
+        return Tensors.elementCount(parameters());
     }
 }

@@ -9,6 +9,7 @@ import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.SequentialImpl;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
+import org.gan4j.engine.Tensors;
 
 /**
  * A network whose layers run as one libtorch {@code Sequential}: a forward pass is a single native
@@ -60,12 +61,7 @@ public abstract class Network extends Module {
 
     /** Number of trainable values. */
     public long parameterCount() {
-        long n = 0;
-        var params = parameters();
-        for (long i = 0; i < params.size(); i++) {
-            n += params.get(i).numel();
-        }
-        return n;
+        return Tensors.elementCount(parameters());
     }
 
     /** Xavier-normal weights and zero biases (Glorot & Bengio 2010), the vanilla GAN's init. */
