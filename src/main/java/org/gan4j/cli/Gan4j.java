@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             PlotCommand.class,
             AnimateCommand.class,
             InterpolateCommand.class,
+            TraverseCommand.class,
             ToyBenchCommand.class,
         },
         footer = {"", "Exit status: 0 success, 1 internal error or diverged training, 2 bad input or config."})
