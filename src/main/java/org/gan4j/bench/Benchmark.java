@@ -273,14 +273,15 @@ public final class Benchmark {
      */
     private TrainConfig config(String model, int batch, double lr, double beta1, String noise, int width, int iters) {
         return new TrainConfig(model, "bench", null, null, null, batch, lr, lr, beta1, 0.999, 1, "ns", null, null, null, null, null, null, null, SEED,
-                options.device(), options.threads(), null, noise, 100, width, null, null, null, null,
+                options.device(), options.threads(), null, noise, 100, width, null, null, null, null, null, null, null, null, null,
                 null, Integer.MAX_VALUE, Integer.MAX_VALUE, null, null);
     }
 
     private static TrainConfig withOut(TrainConfig c, Path out, long steps) {
         return new TrainConfig(c.model(), c.dataset(), c.data(), steps, null, c.batch(), c.lrG(), c.lrD(), c.beta1(),
                 c.beta2(), c.dSteps(), c.loss(), c.optimizer(), c.r1Gamma(), c.realLabel(), c.emaDecay(), c.instanceNoise(), c.instanceNoiseSchedule(), c.spectralNorm(), c.seed(), c.device(), c.threads(), out.toString(), c.noise(),
-                c.latentDim(), c.width(), c.imageSize(), c.channels(), c.strict(), c.download(), c.logEvery(),
+                c.latentDim(), c.width(), c.conditional(), c.conditioning(), c.infoCategories(), c.infoContinuous(),
+                c.infoLambda(), c.imageSize(), c.channels(), c.strict(), c.download(), c.logEvery(),
                 c.sampleEvery(), c.checkpointEvery(), c.evalEvery(), c.evalSamples());
     }
 

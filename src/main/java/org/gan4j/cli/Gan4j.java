@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             PlotCommand.class,
             AnimateCommand.class,
             InterpolateCommand.class,
+            TraverseCommand.class,
             ToyBenchCommand.class,
             Figure1Command.class,
             TrainClassifierCommand.class,

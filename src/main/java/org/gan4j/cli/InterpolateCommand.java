@@ -80,11 +80,19 @@ public final class InterpolateCommand implements Callable<Integer> {
                     + " points (use gan4j sample)");
         }
         long s = seed != null ? seed : g.config().seed();
-        int dim = g.config().latentDim();
+        int dim = g.generator().latentDim();
         float[] endpoints = g.noise(2 * rows, s);
         float[] z = LatentWalk.grid(endpoints, rows, dim, steps, walk);
         int count = rows * steps;
-        float[] images = g.decode(z, count);
+        // A conditional run walks within one class per row: row r is class r mod K.
+        int[] labels = null;
+        if (g.classes() > 0) {
+            labels = new int[count];
+            for (int i = 0; i < count; i++) {
+                labels[i] = (i / steps) % g.classes();
+            }
+        }
+        float[] images = g.decode(z, labels, count);
         OutputRange range = g.generator().outputRange();
         SampleGrid.write(out, images, count, shape, range.low(), range.high(), steps);
         var w = spec.commandLine().getOut();

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Draw samples from a trained run's generator into a PNG grid or an IDX file.",
         footer = {"", "Examples:",
             "  gan4j sample --run runs/dcgan-fashion-mnist --n 64 --out grid.png",
+            "  gan4j sample --run runs/cdcgan --class 7 --n 16 --out sneakers.png",
             "  gan4j sample --run runs/dcgan-fashion-mnist --n 10000 --out fake-images-idx3-ubyte.gz"})
 public final class SampleCommand implements Callable<Integer> {
     /** Default sample count of an image run: an 8×8 grid. */
@@ -39,6 +40,10 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = {"-n", "--n"}, paramLabel = "N",
             description = "Number of samples (default " + IMAGE_SAMPLES + " for an image run, " + POINT_SAMPLES + " for a toy run).")
     Integer n;
+
+    @Option(names = "--class", paramLabel = "K",
+            description = "Conditional runs: draw every sample of class K (0-based; default: classes drawn uniformly).")
+    Integer classIndex;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the noise (default: the run's seed).")
     Long seed;
@@ -73,12 +78,13 @@ public final class SampleCommand implements Callable<Integer> {
         long s = seed != null ? seed : g.config().seed();
         int count = n != null ? n : g.shape().image() ? IMAGE_SAMPLES : POINT_SAMPLES;
         if (idx) {
-            g.writeIdx(out, count, s);
+            g.writeIdx(out, count, s, classIndex);
         } else {
-            g.writePicture(out, count, s);
+            g.writePicture(out, count, s, classIndex);
         }
         var w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "wrote %d samples (seed %d) from %s to %s%n", count, s, g.weights(), out);
+        w.printf(Locale.ROOT, "wrote %d samples%s (seed %d) from %s to %s%n", count,
+                classIndex == null ? "" : " of class " + classIndex, s, g.weights(), out);
         w.flush();
         return ExitCodes.OK;
     }

@@ -45,7 +45,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Continue the run in DIR from its last checkpoint; only --steps/--epochs, --threads and --device may change.")
     Path resume;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "Network family: mlp or dcgan (default dcgan).")
+    @Option(names = "--model", paramLabel = "NAME", description = "Network family: mlp, dcgan or infogan (default dcgan).")
     String model;
 
     @Option(names = "--dataset", paramLabel = "NAME",
@@ -134,6 +134,22 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--width", paramLabel = "N", description = "Hidden units (mlp, default 128) or base feature maps (dcgan, default 64).")
     Integer width;
 
+    @Option(names = "--conditional", description = "Class-conditional GAN (mlp, dcgan): G and D take the class label (needs labelled data).")
+    Boolean conditional;
+
+    @Option(names = "--conditioning", paramLabel = "KIND",
+            description = "How the label enters a conditional GAN: concat (default), projection or acgan.")
+    String conditioning;
+
+    @Option(names = "--info-categories", paramLabel = "K", description = "InfoGAN: values of the categorical code; 0 = none (default 10).")
+    Integer infoCategories;
+
+    @Option(names = "--info-continuous", paramLabel = "N", description = "InfoGAN: continuous codes, each U(-1, 1) (default 2).")
+    Integer infoContinuous;
+
+    @Option(names = "--info-lambda", paramLabel = "X", description = "InfoGAN: weight of the mutual-information term in both losses (default 1).")
+    Double infoLambda;
+
     @Option(names = "--image-size", paramLabel = "N", description = "Side a folder dataset's images are resized to: 28, 32 or 64 (default 64).")
     Integer imageSize;
 
@@ -166,7 +182,8 @@ public final class TrainCommand implements Callable<Integer> {
     /** The keys the command line sets, every other key null. */
     TrainConfig flags() {
         return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer,
-                r1Gamma, realLabel, emaDecay, instanceNoise, instanceNoiseSchedule, spectralNorm, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery,
+                r1Gamma, realLabel, emaDecay, instanceNoise, instanceNoiseSchedule, spectralNorm, seed, device, threads, out, noise, latentDim, width,
+                conditional, conditioning, infoCategories, infoContinuous, infoLambda, imageSize, channels, strict, download, logEvery,
                 sampleEvery, checkpointEvery, evalEvery, evalSamples);
     }
 

@@ -1,6 +1,9 @@
 package org.gan4j.engine;
 
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.pytorch.MemoryFormatOptional;
+import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
@@ -22,6 +25,19 @@ public final class Tensors {
         Tensor t = torch.empty(shape);
         try (FloatPointer p = t.data_ptr_float()) {
             p.put(values);
+        }
+        return t;
+    }
+
+    /** A new CPU int64 tensor of the given {@code values} (class labels, indices). */
+    public static Tensor fromInts(int[] values) {
+        long[] wide = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            wide[i] = values[i];
+        }
+        Tensor t = torch.empty(new long[] {values.length}, new TensorOptions(torch.ScalarType.Long), new MemoryFormatOptional());
+        try (LongPointer p = t.data_ptr_long()) {
+            p.put(wide);
         }
         return t;
     }

@@ -1,5 +1,6 @@
 package org.gan4j.nn;
 
+import org.gan4j.BadInputException;
 import org.gan4j.data.SampleShape;
 
 /**
@@ -22,6 +23,15 @@ public interface Architecture {
     Generator generator(NetworkSpec spec);
 
     Discriminator discriminator(NetworkSpec spec);
+
+    /**
+     * D without its output layer, for conditional, AC-GAN and InfoGAN heads: φ maps a batch with
+     * {@code extraInputs} more input channels (convolutional bodies) or features (MLP bodies) to
+     * B × F features. Families without one cannot be conditional.
+     */
+    default DiscriminatorBody discriminatorBody(NetworkSpec spec, int extraInputs) {
+        throw new BadInputException("model '" + name() + "' has no conditional version");
+    }
 
     /**
      * Paper defaults.

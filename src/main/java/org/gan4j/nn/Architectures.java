@@ -12,6 +12,7 @@ public final class Architectures {
     static {
         register(new MlpGan());
         register(new DcGan());
+        register(new InfoGan());
     }
 
     private Architectures() {

@@ -81,16 +81,41 @@ public final class DcGan implements Architecture {
 
     /** C×28×28 → Conv → w×14×14 → LReLU → Conv → 2w×7×7 → BN → LReLU → Linear → logit (SPEC B2). */
     private static LayerStack discriminator28(NetworkSpec spec) {
-        long w = spec.width();
         LayerStack d = new LayerStack();
-        d.add(Layers.conv(spec.shape().channels(), w, 4, 2, 1, true)); // → w×14×14
+        long features = body28(spec, 0, d);
+        d.add(Layers.linear(features, 1));
+        return d;
+    }
+
+    /** SPEC B2's D up to its output layer, on C + extra input channels: → 2w×7×7 → flattened, 2w·49 features. */
+    private static long body28(NetworkSpec spec, int extraChannels, LayerStack d) {
+        long w = spec.width();
+        d.add(Layers.conv(spec.shape().channels() + extraChannels, w, 4, 2, 1, true)); // → w×14×14
         d.add(Layers.leakyRelu(0.2));
         d.add(Layers.conv(w, 2 * w, 4, 2, 1, true));                  // → 2w×7×7
         d.add(Layers.batchNorm2d(2 * w));
         d.add(Layers.leakyRelu(0.2));
         d.add(new FlattenImpl());
-        d.add(Layers.linear(2 * w * 7 * 7, 1));
-        return d;
+        return 2 * w * 7 * 7;
+    }
+
+    /**
+     * D without its output layer. For 32×32 and 64×64 the output layer, a 4×4 convolution on the 4×4
+     * map, is a linear map of the flattened map, so the body ends in that flattened map.
+     */
+    @Override
+    public DiscriminatorBody discriminatorBody(NetworkSpec spec, int extraChannels) {
+        checkSupports(spec.shape());
+        LayerStack d = new LayerStack();
+        long features;
+        if (spec.shape().height() == 28) {
+            features = body28(spec, extraChannels, d);
+        } else {
+            long channels = bodyPow2(spec, extraChannels, d);
+            d.add(new FlattenImpl());
+            features = channels * 4 * 4;
+        }
+        return new DiscriminatorBody(d, features, extraChannels, true, WeightInit.DCGAN);
     }
 
     /** Up-sampling steps from the 4×4 projection to the image side: 3 for 32, 4 for 64. */
@@ -123,10 +148,18 @@ public final class DcGan implements Architecture {
 
     /** The mirror of {@link #generatorPow2}: strided convolutions doubling channels down to 4×4, then a 4×4 convolution to one logit. */
     private static LayerStack discriminatorPow2(NetworkSpec spec) {
+        LayerStack d = new LayerStack();
+        long channels = bodyPow2(spec, 0, d);
+        d.add(Layers.conv(channels, 1, 4, 1, 0, false));                       // 4×4 → 1×1
+        d.add(new FlattenImpl());
+        return d;
+    }
+
+    /** {@link #discriminatorPow2} up to its output layer, on C + extra input channels; returns the channels of the 4×4 map. */
+    private static long bodyPow2(NetworkSpec spec, int extraChannels, LayerStack d) {
         int n = steps(spec.shape());
         long channels = spec.width();
-        LayerStack d = new LayerStack();
-        d.add(Layers.conv(spec.shape().channels(), channels, 4, 2, 1, false)); // side /2, no BN on the input layer
+        d.add(Layers.conv(spec.shape().channels() + extraChannels, channels, 4, 2, 1, false)); // side /2, no BN on the input layer
         d.add(Layers.leakyRelu(0.2));
         for (int i = 1; i < n; i++) {
             d.add(Layers.conv(channels, channels * 2, 4, 2, 1, false));        // side /2
@@ -134,8 +167,6 @@ public final class DcGan implements Architecture {
             d.add(Layers.leakyRelu(0.2));
             channels *= 2;
         }
-        d.add(Layers.conv(channels, 1, 4, 1, 0, false));                       // 4×4 → 1×1
-        d.add(new FlattenImpl());
-        return d;
+        return channels;
     }
 }

@@ -106,4 +106,36 @@ final class LayerStack {
         sequential.push_back(m);
         return keep(m);
     }
+
+    /** Appends a layer of any type above (dispatching to its overload), e.g. when re-cutting a stack into parts. */
+    LayerStack addAny(Module m) {
+        if (m instanceof LinearImpl x) {
+            return add(x);
+        } else if (m instanceof Conv2dImpl x) {
+            return add(x);
+        } else if (m instanceof ConvTranspose2dImpl x) {
+            return add(x);
+        } else if (m instanceof BatchNorm1dImpl x) {
+            return add(x);
+        } else if (m instanceof BatchNorm2dImpl x) {
+            return add(x);
+        } else if (m instanceof ReLUImpl x) {
+            return add(x);
+        } else if (m instanceof LeakyReLUImpl x) {
+            return add(x);
+        } else if (m instanceof TanhImpl x) {
+            return add(x);
+        } else if (m instanceof SigmoidImpl x) {
+            return add(x);
+        } else if (m instanceof FlattenImpl x) {
+            return add(x);
+        } else if (m instanceof UnflattenImpl x) {
+            return add(x);
+        }
+        throw new IllegalArgumentException("no LayerStack overload for " + m.getClass().getSimpleName());
+    }
+
+    boolean isEmpty() {
+        return layers.isEmpty();
+    }
 }

@@ -63,4 +63,14 @@ public final class MlpGan implements Architecture {
         d.initXavier();
         return d;
     }
+
+    /** Flatten → Linear(d + extra → h) → ReLU: h features; extra inputs are appended to the flattened sample. */
+    @Override
+    public DiscriminatorBody discriminatorBody(NetworkSpec spec, int extraFeatures) {
+        LayerStack layers = new LayerStack();
+        layers.add(new FlattenImpl());
+        layers.add(Layers.linear(spec.shape().features() + extraFeatures, spec.width()));
+        layers.add(new ReLUImpl());
+        return new DiscriminatorBody(layers, spec.width(), extraFeatures, false, WeightInit.XAVIER);
+    }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Module;
-import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.SequentialImpl;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
@@ -25,6 +24,15 @@ public abstract class Network extends Module {
     Network(LayerStack stack) {
         this.layers = register_module("layers", stack.sequential());
         this.keptLayers = stack.layers();
+    }
+
+    /**
+     * For a network assembled from several parts (a conditional or InfoGAN pair): the subclass
+     * registers its parts, keeps Java references to them and overrides {@link #forward}.
+     */
+    Network() {
+        this.layers = null;
+        this.keptLayers = List.of();
     }
 
     public Tensor forward(Tensor input) {
@@ -59,6 +67,11 @@ public abstract class Network extends Module {
         return List.copyOf(spectralNorms);
     }
 
+    /** The layers of a sequential network, in order (empty for an assembled one). */
+    List<Module> layerList() {
+        return keptLayers;
+    }
+
     /** Number of trainable values. */
     public long parameterCount() {
         return Tensors.elementCount(parameters());
@@ -66,17 +79,7 @@ public abstract class Network extends Module {
 
     /** Xavier-normal weights and zero biases (Glorot & Bengio 2010), the vanilla GAN's init. */
     public void initXavier() {
-        try (NoGradGuard guard = new NoGradGuard()) {
-            var named = named_parameters();
-            for (long i = 0; i < named.size(); i++) {
-                Tensor p = named.get(i).access();
-                if (p.dim() >= 2) {
-                    torch.xavier_normal_(p);
-                } else {
-                    torch.zeros_(p);
-                }
-            }
-        }
+        WeightInit.XAVIER.apply(this);
     }
 
     /**
@@ -84,19 +87,6 @@ public abstract class Network extends Module {
      * BatchNorm scales ~ N(1, 0.02), all biases and shifts 0.
      */
     public void initDcgan() {
-        try (NoGradGuard guard = new NoGradGuard()) {
-            var named = named_parameters();
-            for (long i = 0; i < named.size(); i++) {
-                String name = named.get(i).key().getString();
-                Tensor p = named.get(i).access();
-                if (p.dim() >= 2) {
-                    torch.normal_(p, 0.0, 0.02);
-                } else if (name.endsWith("weight")) {
-                    torch.normal_(p, 1.0, 0.02);
-                } else {
-                    torch.zeros_(p);
-                }
-            }
-        }
+        WeightInit.DCGAN.apply(this);
     }
 }

@@ -5,9 +5,42 @@ import org.gan4j.data.SampleShape;
 /**
  * What a pair of networks is built for.
  *
- * @param shape     the data's sample shape (G's output, D's input)
- * @param latentDim size of z
- * @param width     hidden units of the MLP, or base feature maps of a DCGAN (64 in the paper)
+ * @param shape        the data's sample shape (G's output, D's input)
+ * @param latentDim    size of z (without InfoGAN's codes or a label embedding)
+ * @param width        hidden units of the MLP, or base feature maps of a DCGAN (64 in the paper)
+ * @param classes      number of classes of a class-conditional pair; 0 for an unconditional one
+ * @param conditioning how labels enter a conditional pair; null when {@code classes} is 0
+ * @param codes        InfoGAN's latent codes ({@link LatentCodes#NONE} for other models)
  */
-public record NetworkSpec(SampleShape shape, int latentDim, int width) {
+public record NetworkSpec(SampleShape shape, int latentDim, int width, int classes, Conditioning conditioning,
+                          LatentCodes codes) {
+    public NetworkSpec {
+        if (classes < 0 || (classes > 0) != (conditioning != null)) {
+            throw new IllegalArgumentException("a conditional spec needs classes > 0 and a conditioning, got "
+                    + classes + " and " + conditioning);
+        }
+        if (codes == null) {
+            throw new IllegalArgumentException("codes: use LatentCodes.NONE");
+        }
+    }
+
+    /** An unconditional spec without latent codes. */
+    public NetworkSpec(SampleShape shape, int latentDim, int width) {
+        this(shape, latentDim, width, 0, null, LatentCodes.NONE);
+    }
+
+    /** This spec for {@code classes} classes, conditioned by {@code conditioning}. */
+    public NetworkSpec conditional(int classes, Conditioning conditioning) {
+        return new NetworkSpec(shape, latentDim, width, classes, conditioning, codes);
+    }
+
+    /** This spec with InfoGAN's {@code codes}. */
+    public NetworkSpec withCodes(LatentCodes codes) {
+        return new NetworkSpec(shape, latentDim, width, classes, conditioning, codes);
+    }
+
+    /** The unconditional spec with z of size {@code latentDim} (for the body of a conditional network). */
+    NetworkSpec body(int latent) {
+        return new NetworkSpec(shape, latent, width, 0, null, LatentCodes.NONE);
+    }
 }

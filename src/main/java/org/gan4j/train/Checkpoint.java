@@ -12,7 +12,10 @@ import org.bytedeco.pytorch.InputArchive;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Optimizer;
 import org.bytedeco.pytorch.OutputArchive;
+import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptions;
+import org.bytedeco.pytorch.global.torch;
 import org.gan4j.BadInputException;
 import org.gan4j.engine.Tensors;
 import org.gan4j.io.AtomicFiles;
@@ -33,6 +36,11 @@ public final class Checkpoint {
     public static final int FORMAT = 1;
     /** Key of G's weight average; absent from checkpoints of runs without one (and from older ones). */
     static final String GENERATOR_EMA = "generator_ema";
+    /**
+     * Key of a conditional generator's number of classes (one int64), in checkpoints and generator files;
+     * absent for unconditional runs (and from older files), which is read as 0.
+     */
+    static final String CLASSES = "classes";
 
     private Checkpoint() {
     }
@@ -55,6 +63,7 @@ public final class Checkpoint {
         try (PointerScope scope = new PointerScope()) {
             OutputArchive root = new OutputArchive();
             root.write("generator", archive(g));
+            writeClasses(root, g);
             if (gEma != null) {
                 root.write(GENERATOR_EMA, archive(gEma));
             }
@@ -75,6 +84,7 @@ public final class Checkpoint {
         try (PointerScope scope = new PointerScope()) {
             OutputArchive root = new OutputArchive();
             root.write("generator", archive(g));
+            writeClasses(root, g);
             AtomicFiles.write(file, tmp -> root.save_to(tmp.toString()));
         }
     }
@@ -121,6 +131,20 @@ public final class Checkpoint {
             } catch (RuntimeException e) {
                 throw unreadable(file, e);
             }
+        }
+    }
+
+    /** The number of classes a conditional generator in {@code file} was built for; 0 when unconditional (or older). */
+    public static int readClasses(Path file) {
+        try (PointerScope scope = new PointerScope()) {
+            Tensor t = new Tensor();
+            return open(file).try_read(CLASSES, t) ? (int) t.item_long() : 0;
+        }
+    }
+
+    private static void writeClasses(OutputArchive root, Generator g) {
+        if (g.classes() > 0) {
+            root.write(CLASSES, torch.scalar_tensor(new Scalar(g.classes()), new TensorOptions(torch.ScalarType.Long)));
         }
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.gan4j.BadInputException;
 import org.gan4j.nn.Architecture;
 import org.gan4j.nn.Architectures;
+import org.gan4j.nn.Conditioning;
+import org.gan4j.nn.LatentCodes;
 import org.gan4j.nn.LatentNoise;
 import org.gan4j.engine.Optimizers;
 import org.gan4j.loss.AdversarialLoss;
@@ -18,7 +20,7 @@ import org.gan4j.loss.Losses;
  * it; the model's paper decides the optimiser, noise and size defaults. {@link #resolve()} fills
  * them in, and the resolved config is what {@code config.json} records.
  *
- * @param model           network family: {@code mlp} or {@code dcgan}. Default {@code dcgan}.
+ * @param model           network family: {@code mlp}, {@code dcgan} or {@code infogan}. Default {@code dcgan}.
  * @param dataset         dataset name: {@code fashion-mnist}, {@code mnist}, {@code folder}, {@code ring8},
  *                        {@code grid25}, {@code gauss1d}. Default {@code fashion-mnist}.
  * @param data            directory holding the dataset's files (the folder of a {@code folder} dataset); default:
@@ -61,6 +63,14 @@ import org.gan4j.loss.Losses;
  * @param noise           prior of z: {@code uniform} (U(−1,1)) or {@code normal}. Default: the model's (mlp uniform, dcgan normal).
  * @param latentDim       size of z. Default 100.
  * @param width           hidden units (mlp, default 128) or base feature maps (dcgan, default 64).
+ * @param conditional     class-conditional GAN ({@code mlp}, {@code dcgan}): G and D take the class label; needs
+ *                        labelled data. Default false.
+ * @param conditioning    how the label enters a conditional GAN: {@code concat} (cGAN, Mirza &amp; Osindero 2014),
+ *                        {@code projection} (projection D + conditional BatchNorm in G, Miyato &amp; Koyama 2018) or
+ *                        {@code acgan} (auxiliary classifier, Odena et al. 2017). Default {@code concat} when conditional.
+ * @param infoCategories  values of InfoGAN's categorical code ({@code infogan} only; 0 = none). Default 10.
+ * @param infoContinuous  number of InfoGAN's continuous codes, each ~ U(−1, 1) ({@code infogan} only). Default 2.
+ * @param infoLambda      λ of InfoGAN's mutual-information term, added to both losses ({@code infogan} only). Default 1.
  * @param imageSize       side a {@code folder} dataset's images are resized and cropped to: 28, 32 or 64. Default 64.
  * @param channels        1 or 3 for a {@code folder} dataset; 0 = from the images. Default 0.
  * @param strict          fail on an unreadable image of a {@code folder} dataset instead of skipping it. Default false.
@@ -102,6 +112,11 @@ public record TrainConfig(
         String noise,
         Integer latentDim,
         Integer width,
+        Boolean conditional,
+        String conditioning,
+        Integer infoCategories,
+        Integer infoContinuous,
+        Double infoLambda,
         Integer imageSize,
         Integer channels,
         Boolean strict,
@@ -160,6 +175,18 @@ public record TrainConfig(
                     + String.join(" or ", InstanceNoise.SCHEDULES) + ")");
         }
         String ds = or(dataset, "fashion-mnist");
+        boolean cond = or(conditional, false);
+        if (conditioning != null && !cond) {
+            throw new BadInputException("'conditioning' applies only to a conditional run (add --conditional)");
+        }
+        String conditioningName = cond ? Conditioning.parse(or(conditioning, "concat")).key() : null;
+        boolean info = m.equals("infogan");
+        if (cond && info) {
+            throw new BadInputException("'conditional' does not apply to infogan, which learns its codes without labels");
+        }
+        if (!info && (infoCategories != null || infoContinuous != null || infoLambda != null)) {
+            throw new BadInputException("'info-categories', 'info-continuous' and 'info-lambda' apply only to --model infogan");
+        }
         TrainConfig r = new TrainConfig(m, ds, data,
                 epochs == null ? or(steps, DEFAULT_STEPS) : null, epochs,
                 or(batch, m.equals("mlp") ? 128 : 64),
@@ -169,6 +196,10 @@ public record TrainConfig(
                 or(instanceNoise, 0.0), schedule, or(spectralNorm, false), or(seed, 42L), or(device, "cpu"), or(threads, 0),
                 or(out, "runs/" + m + "-" + ds), noiseName,
                 or(latentDim, d.latentDim()), or(width, d.width()),
+                cond, conditioningName,
+                info ? or(infoCategories, LatentCodes.PAPER.categories()) : null,
+                info ? or(infoContinuous, LatentCodes.PAPER.continuous()) : null,
+                info ? or(infoLambda, 1.0) : null,
                 or(imageSize, 64), or(channels, 0), or(strict, false), or(download, true),
                 or(logEvery, 50), or(sampleEvery, 250), or(checkpointEvery, 500),
                 or(evalEvery, 0), or(evalSamples, 2000));
@@ -185,6 +216,18 @@ public record TrainConfig(
         positive("d-steps", dSteps);
         positive("latent-dim", latentDim);
         positive("width", width);
+        if (infoCategories != null && (infoCategories < 0 || infoCategories == 1)) {
+            throw new BadInputException("invalid 'info-categories': " + infoCategories + " (0 (none) or at least 2)");
+        }
+        if (infoContinuous != null && infoContinuous < 0) {
+            throw new BadInputException("invalid 'info-continuous': " + infoContinuous + " (0 or more)");
+        }
+        if (infoCategories != null && infoCategories + infoContinuous == 0) {
+            throw new BadInputException("infogan needs at least one code: 'info-categories' and 'info-continuous' are both 0");
+        }
+        if (infoLambda != null && !(infoLambda >= 0 && infoLambda < Double.POSITIVE_INFINITY)) {
+            throw new BadInputException("invalid 'info-lambda': " + infoLambda + " (must be 0 or positive)");
+        }
         positive("log-every", logEvery);
         positive("sample-every", sampleEvery);
         positive("checkpoint-every", checkpointEvery);
@@ -233,6 +276,16 @@ public record TrainConfig(
         return value != null ? value : fallback;
     }
 
+    /** InfoGAN's codes (after {@link #resolve()}); {@link LatentCodes#NONE} for other models. */
+    public LatentCodes latentCodes() {
+        return infoCategories == null ? LatentCodes.NONE : new LatentCodes(infoCategories, infoContinuous);
+    }
+
+    /** How labels enter a conditional run (after {@link #resolve()}); null for an unconditional one. */
+    public Conditioning conditioningKind() {
+        return conditioning == null ? null : Conditioning.parse(conditioning);
+    }
+
     /** The prior of z (after {@link #resolve()}). */
     public LatentNoise latentNoise() {
         return LatentNoise.parse(noise);
@@ -271,6 +324,11 @@ public record TrainConfig(
         private String noise;
         private Integer latentDim;
         private Integer width;
+        private Boolean conditional;
+        private String conditioning;
+        private Integer infoCategories;
+        private Integer infoContinuous;
+        private Double infoLambda;
         private Integer imageSize;
         private Integer channels;
         private Boolean strict;
@@ -411,6 +469,31 @@ public record TrainConfig(
             return this;
         }
 
+        public Builder conditional(boolean value) {
+            this.conditional = value;
+            return this;
+        }
+
+        public Builder conditioning(String value) {
+            this.conditioning = value;
+            return this;
+        }
+
+        public Builder infoCategories(int value) {
+            this.infoCategories = value;
+            return this;
+        }
+
+        public Builder infoContinuous(int value) {
+            this.infoContinuous = value;
+            return this;
+        }
+
+        public Builder infoLambda(double value) {
+            this.infoLambda = value;
+            return this;
+        }
+
         public Builder imageSize(int value) {
             this.imageSize = value;
             return this;
@@ -457,7 +540,7 @@ public record TrainConfig(
         }
 
         public TrainConfig build() {
-            return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer, r1Gamma, realLabel, emaDecay, instanceNoise, instanceNoiseSchedule, spectralNorm, seed, device, threads, out, noise, latentDim, width, imageSize, channels, strict, download, logEvery, sampleEvery, checkpointEvery, evalEvery, evalSamples);
+            return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer, r1Gamma, realLabel, emaDecay, instanceNoise, instanceNoiseSchedule, spectralNorm, seed, device, threads, out, noise, latentDim, width, conditional, conditioning, infoCategories, infoContinuous, infoLambda, imageSize, channels, strict, download, logEvery, sampleEvery, checkpointEvery, evalEvery, evalSamples);
         }
     }
 }

@@ -15,7 +15,7 @@ import org.gan4j.engine.Engine;
 import org.gan4j.engine.Tensors;
 import org.gan4j.nn.Architectures;
 import org.gan4j.nn.Generator;
-import org.gan4j.nn.NetworkSpec;
+import org.gan4j.nn.Networks;
 import org.gan4j.nn.OutputRange;
 import org.gan4j.report.SampleGrid;
 
@@ -35,12 +35,14 @@ public final class TrainedGenerator {
     private final TrainConfig config;
     private final Path weights;
     private final Generator generator;
+    private final GameVariant variant;
 
-    private TrainedGenerator(RunDirectory run, TrainConfig config, Path weights, Generator generator) {
+    private TrainedGenerator(RunDirectory run, TrainConfig config, Path weights, Generator generator, GameVariant variant) {
         this.run = run;
         this.config = config;
         this.weights = weights;
         this.generator = generator;
+        this.variant = variant;
     }
 
     /**
@@ -62,46 +64,94 @@ public final class TrainedGenerator {
                     + " nor " + runDir.relativize(run.checkpoint()) + ")");
         }
         Engine.ensureLoaded();
-        Generator g = Architectures.get(config.model()).generator(new NetworkSpec(shape, config.latentDim(), config.width()));
+        int classes = 0;
+        if (Boolean.TRUE.equals(config.conditional())) {
+            classes = Checkpoint.readClasses(weights);
+            if (classes < 2) {
+                throw new BadInputException("run " + runDir + " is conditional, but " + weights + " records no number of classes");
+            }
+        }
+        Generator g = Networks.generator(Architectures.get(config.model()), Trainer.spec(config, shape, classes));
         Checkpoint.loadGenerator(weights, g);
         g.eval();
-        return new TrainedGenerator(run, config, weights, g);
+        return new TrainedGenerator(run, config, weights, g, GameVariant.of(config, classes));
     }
 
-    /** {@code n} samples of G(z), z drawn from the run's prior with {@code seed}: {@code n × shape().features()} floats. */
+    /**
+     * {@code n} samples of G, z (and a conditional run's classes, uniformly, or InfoGAN's codes) drawn from
+     * the run's prior with {@code seed}: {@code n × shape().features()} floats.
+     */
     public float[] sample(int n, long seed) {
+        return sample(n, seed, null);
+    }
+
+    /**
+     * {@link #sample(int, long)}, all of class {@code classIndex} when it is not null.
+     *
+     * @throws BadInputException when the run is not conditional or has no such class
+     */
+    public float[] sample(int n, long seed, Integer classIndex) {
         if (n < 1) {
             throw new BadInputException("invalid sample count: " + n + " (must be positive)");
         }
+        checkClass(classIndex);
         Engine.seed(seed);
         try (PointerScope scope = new PointerScope(); NoGradGuard guard = new NoGradGuard()) {
-            return Tensors.toFloats(generator.forward(config.latentNoise().sample(n, config.latentDim(), ComputeDevice.CPU)));
+            GameVariant.Latent latent = classIndex == null ? variant.draw(n, ComputeDevice.CPU)
+                    : ((GameVariant.ClassConditional) variant).ofClass(n, classIndex, ComputeDevice.CPU);
+            return Tensors.toFloats(generator.forward(latent.input(), latent.labels()));
         }
     }
 
-    /** {@code n} noise vectors from the run's prior, drawn with {@code seed}: {@code n × config().latentDim()} floats. */
+    private void checkClass(Integer classIndex) {
+        if (classIndex == null) {
+            return;
+        }
+        if (classes() == 0) {
+            throw new BadInputException("--class needs a conditional run; run " + run.root() + " was trained without --conditional");
+        }
+        if (classIndex < 0 || classIndex >= classes()) {
+            throw new BadInputException("invalid --class: " + classIndex + " (run " + run.root() + " has classes 0 to "
+                    + (classes() - 1) + ")");
+        }
+    }
+
+    /** Number of classes of a conditional run; 0 otherwise. */
+    public int classes() {
+        return generator.classes();
+    }
+
+    /**
+     * {@code n} inputs of G from the run's prior, drawn with {@code seed}: {@code n × generator().latentDim()}
+     * floats (z; for InfoGAN z followed by its codes).
+     */
     public float[] noise(int n, long seed) {
         if (n < 1) {
             throw new BadInputException("invalid noise count: " + n + " (must be positive)");
         }
         Engine.seed(seed);
         try (PointerScope scope = new PointerScope()) {
-            return Tensors.toFloats(config.latentNoise().sample(n, config.latentDim(), ComputeDevice.CPU));
+            return Tensors.toFloats(variant.draw(n, ComputeDevice.CPU).input());
         }
     }
 
     /**
-     * G(z) for {@code n} given noise vectors ({@code n × config().latentDim()} floats, row after row):
+     * G(z) for {@code n} given inputs ({@code n × generator().latentDim()} floats, row after row):
      * {@code n × shape().features()} floats, in eval mode without autograd.
      */
     public float[] decode(float[] z, int n) {
-        int dim = config.latentDim();
+        return decode(z, null, n);
+    }
+
+    /** {@link #decode(float[], int)} of a conditional run with one class per input ({@code labels} null otherwise). */
+    public float[] decode(float[] z, int[] labels, int n) {
+        int dim = generator.latentDim();
         if (n < 1 || z.length != (long) n * dim) {
             throw new IllegalArgumentException(n + " latent vectors of size " + dim + " need " + (long) n * dim
                     + " values, got " + z.length);
         }
         try (PointerScope scope = new PointerScope(); NoGradGuard guard = new NoGradGuard()) {
-            return Tensors.toFloats(generator.forward(Tensors.fromFloats(z, n, dim)));
+            return Tensors.toFloats(generator.forward(Tensors.fromFloats(z, n, dim), labels == null ? null : Tensors.fromInts(labels)));
         }
     }
 
@@ -110,7 +160,12 @@ public final class TrainedGenerator {
      * toy run a scatter plot or histogram, over the real points when the dataset is a built-in one.
      */
     public void writePicture(Path png, int n, long seed) {
-        float[] samples = sample(n, seed);
+        writePicture(png, n, seed, null);
+    }
+
+    /** {@link #writePicture(Path, int, long)}, all of class {@code classIndex} when it is not null. */
+    public void writePicture(Path png, int n, long seed, Integer classIndex) {
+        float[] samples = sample(n, seed, classIndex);
         SampleShape shape = shape();
         if (shape.image()) {
             OutputRange range = generator.outputRange();
@@ -138,12 +193,17 @@ public final class TrainedGenerator {
      * @throws BadInputException for a toy run, whose samples are not images
      */
     public void writeIdx(Path file, int n, long seed) {
+        writeIdx(file, n, seed, null);
+    }
+
+    /** {@link #writeIdx(Path, int, long)}, all of class {@code classIndex} when it is not null. */
+    public void writeIdx(Path file, int n, long seed, Integer classIndex) {
         SampleShape shape = shape();
         if (!shape.image()) {
             throw new BadInputException("IDX export needs an image run; run " + run.root() + " generates "
                     + shape + " points (write a .png instead)");
         }
-        float[] samples = sample(n, seed);
+        float[] samples = sample(n, seed, classIndex);
         OutputRange range = generator.outputRange();
         byte[] pixels = SampleGrid.toUint8(samples, n, shape, range.low(), range.high());
         IdxFormat.writeImages(file, pixels, n, shape.channels(), shape.height(), shape.width());
@@ -166,5 +226,9 @@ public final class TrainedGenerator {
 
     public Generator generator() {
         return generator;
+    }
+
+    GameVariant variant() {
+        return variant;
     }
 }

@@ -29,6 +29,7 @@ import org.gan4j.nn.Discriminator;
 import org.gan4j.nn.Generator;
 import org.gan4j.nn.LatentNoise;
 import org.gan4j.nn.NetworkSpec;
+import org.gan4j.nn.Networks;
 import org.gan4j.report.LossPlot;
 import org.gan4j.report.MetricsLog;
 import org.gan4j.report.SampleGrid;
@@ -79,7 +80,12 @@ public final class Trainer implements AutoCloseable {
     private final AdversarialLoss loss;
     private final LatentNoise noise;
     private final Targets targets;
-    private final Tensor fixedNoise;
+    /** What the variant (plain, class-conditional, InfoGAN) adds to the game. */
+    private final GameVariant variant;
+    /** D's parameters that G's step trains too (InfoGAN's Q head); empty otherwise. */
+    private final TensorVector sharedParams;
+    /** The batch every sample grid shows: fixed noise (with a class grid's labels, or InfoGAN's codes). */
+    private final GameVariant.Latent fixedLatent;
     private final long totalSteps;
     private final int batchesPerEpoch;
     private long step;
@@ -110,13 +116,20 @@ public final class Trainer implements AutoCloseable {
         this.loss = Losses.get(resolved.loss());
         this.noise = resolved.latentNoise();
 
+        int classes = conditionalClasses(resolved, data);
+        this.variant = GameVariant.of(resolved, classes);
+        if (resolved.spectralNorm() && !(variant instanceof GameVariant.Plain)) {
+            // SpectralNorm wraps the layers of a sequential D; the assembled conditional and InfoGAN D's are not yet covered
+            throw new BadInputException("--spectral-norm is not available yet with --conditional or --model infogan");
+        }
+
         // Initial weights depend on the seed only, so a resumed run rebuilds the same networks before loading.
         Engine.seed(resolved.seed());
-        NetworkSpec spec = new NetworkSpec(data.shape(), resolved.latentDim(), resolved.width());
-        this.generator = architecture.generator(spec);
-        this.discriminator = architecture.discriminator(spec);
+        NetworkSpec spec = spec(resolved, data.shape(), classes);
+        this.generator = Networks.generator(architecture, spec);
+        this.discriminator = Networks.discriminator(architecture, spec);
         // Built after G and D, so G's and D's initial weights do not depend on whether it exists.
-        Generator averaged = resolved.emaDecay() > 0 ? architecture.generator(spec) : null;
+        Generator averaged = resolved.emaDecay() > 0 ? Networks.generator(architecture, spec) : null;
         if (resolved.spectralNorm()) {
             discriminator.applySpectralNorm();   // draws its start vectors after every network's init
         }
@@ -130,12 +143,42 @@ public final class Trainer implements AutoCloseable {
         this.average = averaged == null ? null : new WeightAverage(generator, averaged, resolved.emaDecay());
         this.generatorParams = generator.parameters();
         this.discriminatorParams = discriminator.parameters();
-        this.optimizerG = Optimizers.create(resolved.optimizer(), generatorParams, resolved.lrG(), resolved.beta1(), resolved.beta2());
+        this.sharedParams = discriminator.sharedWithGenerator();
+        TensorVector trainedByG = generatorParams;
+        if (sharedParams.size() > 0) {   // InfoGAN: G's optimiser also steps Q, which its objective contains
+            trainedByG = new TensorVector(generatorParams.get());
+            for (Tensor p : sharedParams.get()) {
+                trainedByG.push_back(p);
+            }
+        }
+        this.optimizerG = Optimizers.create(resolved.optimizer(), trainedByG, resolved.lrG(), resolved.beta1(), resolved.beta2());
         this.optimizerD = Optimizers.create(resolved.optimizer(), discriminatorParams, resolved.lrD(), resolved.beta1(), resolved.beta2());
         this.targets = new Targets(resolved.batch(), resolved.realLabel(), device);
         Engine.seed(mix(resolved.seed(), -1));
-        this.fixedNoise = noise.sample(data.shape().image() ? GRID_SAMPLES : SCATTER_SAMPLES, resolved.latentDim(), device);
-        fixedNoise.retainReference();
+        boolean image = data.shape().image();
+        this.fixedLatent = variant.fixed(image ? GRID_SAMPLES : SCATTER_SAMPLES, image, device).retain();
+    }
+
+    /** The number of classes of a conditional run (checked against the data), 0 for any other. */
+    private static int conditionalClasses(TrainConfig config, Dataset data) {
+        if (!Boolean.TRUE.equals(config.conditional())) {
+            return 0;
+        }
+        if (data.numClasses() < 2) {
+            throw new BadInputException("--conditional needs labelled data with at least 2 classes, but " + data.name()
+                    + (data.numClasses() == 0 ? " has no class labels" : " has one class")
+                    + " (a folder dataset takes its classes from sub-folders)");
+        }
+        return data.numClasses();
+    }
+
+    /** What the run's networks are built for: the data's shape, the config's sizes, its classes and codes. */
+    static NetworkSpec spec(TrainConfig config, SampleShape shape, int classes) {
+        NetworkSpec spec = new NetworkSpec(shape, config.latentDim(), config.width());
+        if (classes > 0) {
+            spec = spec.conditional(classes, config.conditioningKind());
+        }
+        return spec.withCodes(config.latentCodes());
     }
 
     /**
@@ -216,7 +259,7 @@ public final class Trainer implements AutoCloseable {
         StepStats last = null;
         DataScaling range = new DataScaling(generator);
         diagnostics = new Diagnostics(loss.outputsProbabilityLogits(), config.loss(), listener::onMessage);
-        int realCount = Math.min(data.size(), (int) fixedNoise.size(0));
+        int realCount = Math.min(data.size(), (int) fixedLatent.size());
         diagnostics.realSamples(realSamples(realCount, range), realCount);
         TrainingEvaluation evaluation = TrainingEvaluation.open(config, data, run, step, generator.latentDim(),
                 generator.outputRange(), device, listener::onMessage); // null unless eval-every is set
@@ -262,6 +305,11 @@ public final class Trainer implements AutoCloseable {
         }
         Checkpoint.saveGenerator(run.generatorFile(), product());
         LossPlot.write(run.metricsFile(), run.lossPlot());
+        if (variant instanceof GameVariant.Info && data.shape().image()) {
+            for (Path png : LatentTraversal.writeAll(run.root())) {
+                listener.onMessage("latent traversal: " + png);
+            }
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         double perSec = (step - startStep) * (double) config.batch() * config.dSteps() / Math.max(seconds, 1e-9);
         TrainingResult result = new TrainingResult(run.root(), config, provenance, step, last, seconds, perSec);
@@ -275,7 +323,7 @@ public final class Trainer implements AutoCloseable {
         for (int i = 0; i < config.dSteps(); i++) {
             d = updateDiscriminator(batches, i == config.dSteps() - 1);
         }
-        GeneratorStep g = updateGenerator(d.fake());
+        GeneratorStep g = updateGenerator(d.fake(), d.latent());
         if (average != null) {
             average.update();
         }
@@ -287,7 +335,8 @@ public final class Trainer implements AutoCloseable {
      * What a discriminator step leaves for the generator step and the log: the mean of D on the real
      * and the fake batch, as probabilities (sigmoid) when D's outputs are logits, raw otherwise.
      */
-    record DiscriminatorStep(Tensor fake, double loss, double meanReal, double meanFake, double gradientNorm) {
+    record DiscriminatorStep(Tensor fake, GameVariant.Latent latent, double loss, double meanReal, double meanFake,
+            double gradientNorm) {
     }
 
     /** What a generator step leaves for the log. */
@@ -302,18 +351,29 @@ public final class Trainer implements AutoCloseable {
      * @param keepGraph whether the fake batch keeps G's graph for the generator step that follows
      */
     DiscriminatorStep updateDiscriminator(BatchLoader batches, boolean keepGraph) {
-        Tensor real = nextRealBatch(batches);                                          // B×C×H×W (or B×d)
-        Tensor z = noise.sample(config.batch(), generator.latentDim(), device);        // B×latent
-        Tensor fake = keepGraph ? generator.forward(z) : generateWithoutGraph(z);      // B×C×H×W
+        Batch batch = nextBatch(batches);
+        Tensor real = realTensor(batch);                                               // B×C×H×W (or B×d)
+        Tensor realLabels = variant.realLabels(batch, device);                         // B, or null
+        GameVariant.Latent latent = variant.draw(config.batch(), device);              // z (B×latent), labels or codes
+        Tensor fake = keepGraph ? generator.forward(latent.input(), latent.labels())
+                : generateWithoutGraph(latent);                                        // B×C×H×W
         // Instance noise: D only ever sees noisy batches (x + σ_t·ε); with σ_t = 0 nothing is drawn.
         Tensor realSeen = InstanceNoise.add(real, sigma);
         Tensor fakeSeen = InstanceNoise.add(fake.detach(), sigma);
-        Tensor realLogits = discriminator.forward(realSeen);                           // B×1
-        Tensor fakeLogits = discriminator.forward(fakeSeen);                           // B×1
+        Discriminator.Output realOut = discriminator.judge(realSeen, realLabels);      // B×1 (+ auxiliary head)
+        Discriminator.Output fakeOut = discriminator.judge(fakeSeen, latent.labels()); // B×1 (+ auxiliary head)
+        Tensor realLogits = realOut.logits();
+        Tensor fakeLogits = fakeOut.logits();
+        // Penalties see D(·, y) of the real labels (for interpolates too: the usual choice of conditional WGAN-GP).
+        Discriminator critic = discriminator.given(realLabels);
         Tensor loss = this.loss.discriminatorLoss(realLogits, fakeLogits, targets)
-                .add(this.loss.penalty(discriminator, realSeen, fakeSeen));
+                .add(this.loss.penalty(critic, realSeen, fakeSeen));
         if (config.r1Gamma() > 0) {
-            loss = loss.add(GradientPenalties.r1(discriminator, realSeen, config.r1Gamma()));
+            loss = loss.add(GradientPenalties.r1(critic, realSeen, config.r1Gamma()));
+        }
+        Tensor extra = variant.discriminatorTerm(realOut, realLabels, fakeOut, latent);    // AC-GAN's or InfoGAN's term
+        if (extra != null) {
+            loss = loss.add(extra);
         }
         optimizerD.zero_grad();
         loss.backward();
@@ -321,7 +381,7 @@ public final class Trainer implements AutoCloseable {
         double value = requireFinite("discriminator", loss);
         optimizerD.step();
         this.loss.afterDiscriminatorStep(discriminator);
-        return new DiscriminatorStep(fake, value, meanOutput(realLogits), meanOutput(fakeLogits), gradientNorm);
+        return new DiscriminatorStep(fake, latent, value, meanOutput(realLogits), meanOutput(fakeLogits), gradientNorm);
     }
 
     /** The mean of D's outputs as logged: a probability for logit-valued D, the raw score otherwise. */
@@ -330,13 +390,20 @@ public final class Trainer implements AutoCloseable {
     }
 
     /** (2) Update G on the fake batch: the loss's generator objective (non-saturating: maximise log D(G(z))). */
-    GeneratorStep updateGenerator(Tensor fake) {
+    GeneratorStep updateGenerator(Tensor fake, GameVariant.Latent latent) {
         // The backward pass goes through D to reach G, but G's update needs no gradient for D's
         // weights: switching them off skips D's weight-gradient kernels (about 1 ms of B1's step).
+        // InfoGAN's Q head stays on: G's objective contains it and G's optimiser steps it.
         setRequiresGrad(discriminatorParams, false);
+        setRequiresGrad(sharedParams, true);
         try {
             Tensor seen = InstanceNoise.add(fake, sigma);                                  // fresh noise, same σ_t
-            Tensor loss = this.loss.generatorLoss(discriminator.forward(seen), targets);   // D(G(z)): B×1
+            Discriminator.Output out = discriminator.judge(seen, latent.labels());         // D(G(z)): B×1
+            Tensor loss = this.loss.generatorLoss(out.logits(), targets);
+            Tensor extra = variant.generatorTerm(out, latent);
+            if (extra != null) {
+                loss = loss.add(extra);
+            }
             optimizerG.zero_grad();
             loss.backward();
             double gradientNorm = gradientNorm(generatorParams);
@@ -354,17 +421,21 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    private Tensor nextRealBatch(BatchLoader batches) {
+    private Batch nextBatch(BatchLoader batches) {
         Batch batch = batches.next();
         epoch = batch.epoch();
         batchInEpoch = batch.batchInEpoch() + 1;
+        return batch;
+    }
+
+    private Tensor realTensor(Batch batch) {
         Tensor real = Tensors.fromFloats(batch.data(), generator.batchShape(batch.size()));
         return device.isCuda() ? real.to(device.torchDevice(), torch.ScalarType.Float) : real;
     }
 
-    private Tensor generateWithoutGraph(Tensor z) {
+    private Tensor generateWithoutGraph(GameVariant.Latent latent) {
         try (NoGradGuard guard = new NoGradGuard()) {
-            return generator.forward(z);
+            return generator.forward(latent.input(), latent.labels());
         }
     }
 
@@ -409,15 +480,16 @@ public final class Trainer implements AutoCloseable {
 
     /** Draws the product's G(fixed noise) in eval mode (BatchNorm running statistics) and writes the step's picture. */
     private void writeSamples(long atStep) {
-        float[] samples = generate(fixedNoise);
+        float[] samples = generate(fixedLatent.input(), fixedLatent.labels());
         SampleShape shape = data.shape();
-        int count = (int) fixedNoise.size(0);
+        int count = (int) fixedLatent.size();
         Path png = run.sampleGrid(atStep);
         if (diagnostics != null) {
             diagnostics.onSamples(atStep, samples, count);
         }
         if (shape.image()) {
-            SampleGrid.write(png, samples, count, shape, generator.outputRange().low(), generator.outputRange().high(), 0);
+            SampleGrid.write(png, samples, count, shape, generator.outputRange().low(), generator.outputRange().high(),
+                    variant.gridColumns(true));
         } else {
             SampleGrid.writePoints(png, samples, count, shape.features(), referencePoints(), referenceCount(),
                     data.name() + " at step " + atStep);
@@ -426,12 +498,17 @@ public final class Trainer implements AutoCloseable {
 
     /** The {@link #product()}'s G(z) as floats, in eval mode and without a graph; its mode is restored after. */
     public float[] generate(Tensor z) {
+        return generate(z, null);
+    }
+
+    /** The {@link #product()}'s G(z, y) as floats ({@code labels} null for an unconditional run), in eval mode. */
+    public float[] generate(Tensor z, Tensor labels) {
         Generator g = product();
         boolean training = g.is_training();
         try (PointerScope scope = new PointerScope(); NoGradGuard guard = new NoGradGuard()) {
             g.eval();
             try {
-                return Tensors.toFloats(g.forward(z));
+                return Tensors.toFloats(g.forward(z, labels));
             } finally {
                 g.train(training);
             }
@@ -503,7 +580,7 @@ public final class Trainer implements AutoCloseable {
 
     @Override
     public void close() {
-        fixedNoise.releaseReference();
+        fixedLatent.release();
         targets.close();
     }
 

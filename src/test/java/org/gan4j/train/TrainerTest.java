@@ -127,7 +127,7 @@ class TrainerTest {
             assertArrayEquals(g0, weights(t.generator()), 0f, "a D step must not move G");
             float[] d1 = weights(t.discriminator());
             assertFalse(java.util.Arrays.equals(d0, d1), "a D step moves D");
-            t.updateGenerator(d.fake());
+            t.updateGenerator(d.fake(), d.latent());
             assertArrayEquals(d1, weights(t.discriminator()), 0f, "a G step must not move D");
             assertFalse(java.util.Arrays.equals(g0, weights(t.generator())), "a G step moves G");
         }
