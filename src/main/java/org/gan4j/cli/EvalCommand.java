@@ -8,10 +8,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.gan4j.BadInputException;
 import org.gan4j.data.Dataset;
-import org.gan4j.data.DatasetRequest;
 import org.gan4j.data.Datasets;
 import org.gan4j.data.Split;
-import org.gan4j.engine.Engine;
 import org.gan4j.eval.EvalImages;
 import org.gan4j.eval.EvalReport;
 import org.gan4j.eval.Evaluation;
@@ -85,15 +83,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Cache of real features (default $GAN4J_CACHE, else ~/.cache/gan4j).")
     Path cache;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Directory holding the real dataset's files; default: searched, then downloaded.")
-    Path data;
-
-    @Option(names = "--download", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Allow downloading a missing dataset (default); --no-download forbids it.")
-    boolean download;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Intra-op CPU threads; 0 = all cores (default 0).")
-    int threads;
+    @Mixin
+    DataOptions dataOptions;
 
     /** {@code n} samples of a run's generator with noise seed {@code seed}, quantised as its IDX export is. */
     static EvalImages draw(TrainedGenerator g, int n, long seed) {
@@ -109,9 +100,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (n < 2) {
             throw new BadInputException("invalid --n: " + n + " (the metrics need at least 2 samples)");
         }
-        if (threads < 0) {
-            throw new BadInputException("invalid --threads: " + threads + " (0 means all cores)");
-        }
+        dataOptions.check();
         Split s = switch (split.toLowerCase(Locale.ROOT)) {
             case "test" -> Split.TEST;
             case "train" -> Split.TRAIN;
@@ -125,7 +114,7 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("eval: " + m);
             err.flush();
         };
-        Engine.init(threads);
+        dataOptions.initEngine();
         TrainedGenerator generator = source.run != null ? TrainedGenerator.load(source.run) : null;
         String name = dataset != null ? dataset : generator.config().dataset();
         FeatureNetwork net = network != null ? FeatureNetwork.load(network) : FeatureNetworks.get(FeatureNetworks.forDataset(name).name());
@@ -136,7 +125,7 @@ public final class EvalCommand implements Callable<Integer> {
         EvalImages images = generator != null
                 ? draw(generator, n, seed != null ? seed : generator.config().seed())
                 : EvalImages.read(source.samples).first(n);
-        Dataset real = Datasets.open(DatasetRequest.of(name).withSplit(s).withDataDir(data).withDownload(download).withMessages(messages));
+        Dataset real = Datasets.open(dataOptions.request(name, messages).withSplit(s));
         ReferenceCache refs = cache != null ? new ReferenceCache(cache) : ReferenceCache.standard();
         RealReference reference = refs.get(real, n, net, messages);
         EvalReport report = Evaluation.all(net, reference, images);

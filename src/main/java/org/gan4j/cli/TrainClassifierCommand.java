@@ -51,32 +51,23 @@ public final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Weights file (.pt); the card goes beside it (.json).")
     Path out;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Directory holding the dataset's files; default: searched, then downloaded.")
-    Path data;
-
-    @Option(names = "--download", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Allow downloading a missing dataset (default); --no-download forbids it.")
-    boolean download;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Intra-op CPU threads; 0 = all cores (default 0).")
-    int threads;
+    @Mixin
+    DataOptions dataOptions;
 
     @Override
     public Integer call() {
-        if (threads < 0) {
-            throw new BadInputException("invalid --threads: " + threads + " (0 means all cores)");
-        }
+        dataOptions.check();
         if (!out.getFileName().toString().endsWith(".pt")) {
             throw new BadInputException("--out " + out + ": the weights file name must end with .pt");
         }
         FeatureNetworks.Recipe recipe = FeatureNetworks.forDataset(dataset);
         ClassifierTraining.Options options = recipe.options(epochs, seed);
         PrintWriter err = spec.commandLine().getErr();
-        DatasetRequest request = DatasetRequest.of(dataset).withDataDir(data).withDownload(download).withMessages(m -> {
+        DatasetRequest request = dataOptions.request(dataset, m -> {
             err.println("train-classifier: " + m);
             err.flush();
         });
-        int threadsUsed = Engine.init(threads);
+        int threadsUsed = dataOptions.initEngine();
         Dataset train = Datasets.open(request.withSplit(Split.TRAIN));
         Dataset test = Datasets.open(request.withSplit(Split.TEST));
         err.printf(Locale.ROOT, "train-classifier: %s on %s (%d images), tested on %s (%d), %d epochs, seed %d, %d threads%n",
