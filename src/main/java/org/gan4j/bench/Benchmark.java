@@ -29,6 +29,7 @@ import org.gan4j.nn.Architectures;
 import org.gan4j.nn.Generator;
 import org.gan4j.nn.LatentNoise;
 import org.gan4j.nn.NetworkSpec;
+import org.gan4j.train.ConfigFiles;
 import org.gan4j.train.TrainConfig;
 import org.gan4j.train.Trainer;
 
@@ -272,17 +273,14 @@ public final class Benchmark {
      * that sample grids and checkpoints fall after the last step (they are written once, untimed, at the end).
      */
     private TrainConfig config(String model, int batch, double lr, double beta1, String noise, int width, int iters) {
-        return new TrainConfig(model, "bench", null, null, null, batch, lr, lr, beta1, 0.999, 1, "ns", null, null, null, null, null, null, null, SEED,
-                options.device(), options.threads(), null, noise, 100, width, null, null, null, null, null, null, null, null, null,
-                null, Integer.MAX_VALUE, Integer.MAX_VALUE, null, null);
+        return TrainConfig.builder().model(model).dataset("bench").batch(batch).lrG(lr).lrD(lr).beta1(beta1).beta2(0.999)
+                .dSteps(1).loss("ns").seed(SEED).device(options.device()).threads(options.threads()).noise(noise)
+                .latentDim(100).width(width).sampleEvery(Integer.MAX_VALUE).checkpointEvery(Integer.MAX_VALUE)
+                .build();
     }
 
     private static TrainConfig withOut(TrainConfig c, Path out, long steps) {
-        return new TrainConfig(c.model(), c.dataset(), c.data(), steps, null, c.batch(), c.lrG(), c.lrD(), c.beta1(),
-                c.beta2(), c.dSteps(), c.loss(), c.optimizer(), c.r1Gamma(), c.realLabel(), c.emaDecay(), c.instanceNoise(), c.instanceNoiseSchedule(), c.spectralNorm(), c.seed(), c.device(), c.threads(), out.toString(), c.noise(),
-                c.latentDim(), c.width(), c.conditional(), c.conditioning(), c.infoCategories(), c.infoContinuous(),
-                c.infoLambda(), c.imageSize(), c.channels(), c.strict(), c.download(), c.logEvery(),
-                c.sampleEvery(), c.checkpointEvery(), c.evalEvery(), c.evalSamples());
+        return ConfigFiles.merge(c, TrainConfig.builder().out(out.toString()).steps(steps).build());
     }
 
     private static void deleteTree(Path root) {

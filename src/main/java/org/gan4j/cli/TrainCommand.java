@@ -38,6 +38,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
+    /** The keys the flags set, each option below setting its own; every other key stays null. */
+    private final TrainConfig.Builder keys = TrainConfig.builder();
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON file of config keys (flags override it).")
     Path config;
 
@@ -46,145 +49,228 @@ public final class TrainCommand implements Callable<Integer> {
     Path resume;
 
     @Option(names = "--model", paramLabel = "NAME", description = "Network family: mlp, dcgan or infogan (default dcgan).")
-    String model;
+    void model(String value) {
+        keys.model(value);
+    }
 
     @Option(names = "--dataset", paramLabel = "NAME",
             description = "fashion-mnist (default), mnist, folder, or the built-in ring8, grid25, gauss1d.")
-    String dataset;
+    void dataset(String value) {
+        keys.dataset(value);
+    }
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Directory holding the dataset's files (a folder dataset's images); default: searched, then downloaded.")
-    String data;
+    void data(String value) {
+        keys.data(value);
+    }
 
     @Option(names = "--steps", paramLabel = "N", description = "Training iterations: k D steps + 1 G step each (default 3000).")
-    Long steps;
+    void steps(long value) {
+        keys.steps(value);
+    }
 
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the data instead of --steps.")
-    Integer epochs;
+    void epochs(int value) {
+        keys.epochs(value);
+    }
 
     @Option(names = "--batch", paramLabel = "B", description = "Batch size (default: mlp 128, dcgan 64).")
-    Integer batch;
+    void batch(int value) {
+        keys.batch(value);
+    }
 
     @Option(names = "--lr-g", paramLabel = "X",
             description = "Generator learning rate (default: wgan 5e-5, wgan-gp 1e-4; else mlp 1e-3, dcgan 2e-4).")
-    Double lrG;
+    void lrG(double value) {
+        keys.lrG(value);
+    }
 
     @Option(names = "--lr-d", paramLabel = "X", description = "Discriminator learning rate (default: the model's).")
-    Double lrD;
+    void lrD(double value) {
+        keys.lrD(value);
+    }
 
     @Option(names = "--beta1", paramLabel = "X", description = "Adam beta1 for both networks (default: wgan-gp 0; else mlp 0.9, dcgan 0.5).")
-    Double beta1;
+    void beta1(double value) {
+        keys.beta1(value);
+    }
 
     @Option(names = "--beta2", paramLabel = "X", description = "Adam beta2 for both networks (default: wgan-gp 0.9; else 0.999).")
-    Double beta2;
+    void beta2(double value) {
+        keys.beta2(value);
+    }
 
     @Option(names = "--d-steps", paramLabel = "K", description = "Discriminator steps per generator step (default: wgan, wgan-gp 5; else 1).")
-    Integer dSteps;
+    void dSteps(int value) {
+        keys.dSteps(value);
+    }
 
     @Option(names = {"--g-loss", "--loss"}, paramLabel = "NAME",
             description = "Adversarial loss: ns (non-saturating, default), minimax, lsgan, hinge, wgan or wgan-gp.")
-    String loss;
+    void loss(String value) {
+        keys.loss(value);
+    }
 
     @Option(names = "--optimizer", paramLabel = "KIND",
             description = "adam or rmsprop, for both networks (default: the loss's, wgan rmsprop; else adam).")
-    String optimizer;
+    void optimizer(String value) {
+        keys.optimizer(value);
+    }
 
     @Option(names = "--r1-gamma", paramLabel = "X",
             description = "R1 penalty gamma/2 E[|grad D(x)|^2] on real data, with any loss; 0 = off (default 0).")
-    Double r1Gamma;
+    void r1Gamma(double value) {
+        keys.r1Gamma(value);
+    }
 
     @Option(names = "--real-label", paramLabel = "X",
             description = "Real target of the BCE losses (ns, minimax); 0.9 = one-sided label smoothing (default 1).")
-    Double realLabel;
+    void realLabel(double value) {
+        keys.realLabel(value);
+    }
 
     @Option(names = "--ema-decay", paramLabel = "B",
             description = "Decay of a moving average of G's weights that draws the samples and is generator.pt; 0 = off (default 0, typical 0.999).")
-    Double emaDecay;
+    void emaDecay(double value) {
+        keys.emaDecay(value);
+    }
 
     @Option(names = "--instance-noise", paramLabel = "SIGMA",
             description = "Instance noise: N(0, sigma_t^2) added to real and fake batches before D, sigma_t annealed from SIGMA to 0; 0 = off (default 0, typical 0.1).")
-    Double instanceNoise;
+    void instanceNoise(double value) {
+        keys.instanceNoise(value);
+    }
 
     @Option(names = "--instance-noise-schedule", paramLabel = "KIND",
             description = "Annealing of --instance-noise: linear (to 0, default) or exponential (to 1%% of SIGMA).")
-    String instanceNoiseSchedule;
+    void instanceNoiseSchedule(String value) {
+        keys.instanceNoiseSchedule(value);
+    }
 
     @Option(names = "--spectral-norm", negatable = true,
             description = "Spectral normalisation (Miyato et al. 2018) of every Linear/Conv layer of D (default off).")
-    Boolean spectralNorm;
+    void spectralNorm(boolean value) {
+        keys.spectralNorm(value);
+    }
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of init, noise and data order (default 42).")
-    Long seed;
+    void seed(long value) {
+        keys.seed(value);
+    }
 
     @Option(names = "--device", paramLabel = "DEV", description = "cpu (default), cuda or cuda:N.")
-    String device;
+    void device(String value) {
+        keys.device(value);
+    }
 
     @Option(names = "--threads", paramLabel = "N", description = "Intra-op CPU threads; 0 = all cores (default 0).")
-    Integer threads;
+    void threads(int value) {
+        keys.threads(value);
+    }
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default runs/<model>-<dataset>).")
-    String out;
+    void out(String value) {
+        keys.out(value);
+    }
 
     @Option(names = "--noise", paramLabel = "PRIOR", description = "Prior of z: uniform or normal (default: mlp uniform, dcgan normal).")
-    String noise;
+    void noise(String value) {
+        keys.noise(value);
+    }
 
     @Option(names = "--latent-dim", paramLabel = "N", description = "Size of z (default 100).")
-    Integer latentDim;
+    void latentDim(int value) {
+        keys.latentDim(value);
+    }
 
     @Option(names = "--width", paramLabel = "N", description = "Hidden units (mlp, default 128) or base feature maps (dcgan, default 64).")
-    Integer width;
+    void width(int value) {
+        keys.width(value);
+    }
+
+    @Option(names = "--d-norm", paramLabel = "KIND",
+            description = "Normalisation between D's hidden convolutions (dcgan, infogan): batch, layer or none (default: layer for wgan-gp, else batch).")
+    void dNorm(String value) {
+        keys.dNorm(value);
+    }
 
     @Option(names = "--conditional", description = "Class-conditional GAN (mlp, dcgan): G and D take the class label (needs labelled data).")
-    Boolean conditional;
+    void conditional(boolean value) {
+        keys.conditional(value);
+    }
 
     @Option(names = "--conditioning", paramLabel = "KIND",
             description = "How the label enters a conditional GAN: concat (default), projection or acgan.")
-    String conditioning;
+    void conditioning(String value) {
+        keys.conditioning(value);
+    }
 
     @Option(names = "--info-categories", paramLabel = "K", description = "InfoGAN: values of the categorical code; 0 = none (default 10).")
-    Integer infoCategories;
+    void infoCategories(int value) {
+        keys.infoCategories(value);
+    }
 
     @Option(names = "--info-continuous", paramLabel = "N", description = "InfoGAN: continuous codes, each U(-1, 1) (default 2).")
-    Integer infoContinuous;
+    void infoContinuous(int value) {
+        keys.infoContinuous(value);
+    }
 
     @Option(names = "--info-lambda", paramLabel = "X", description = "InfoGAN: weight of the mutual-information term in both losses (default 1).")
-    Double infoLambda;
+    void infoLambda(double value) {
+        keys.infoLambda(value);
+    }
 
     @Option(names = "--image-size", paramLabel = "N", description = "Side a folder dataset's images are resized to: 28, 32 or 64 (default 64).")
-    Integer imageSize;
+    void imageSize(int value) {
+        keys.imageSize(value);
+    }
 
     @Option(names = "--channels", paramLabel = "N", description = "1 or 3 for a folder dataset; 0 = from the images (default 0).")
-    Integer channels;
+    void channels(int value) {
+        keys.channels(value);
+    }
 
     @Option(names = "--strict", description = "Fail on an unreadable image of a folder dataset instead of skipping it.")
-    Boolean strict;
+    void strict(boolean value) {
+        keys.strict(value);
+    }
 
     @Option(names = "--download", negatable = true,
             description = "Allow downloading a missing named dataset (default); --no-download forbids it.")
-    Boolean download;
+    void download(boolean value) {
+        keys.download(value);
+    }
 
     @Option(names = "--log-every", paramLabel = "N", description = "Steps between progress lines and metrics.csv flushes (default 50).")
-    Integer logEvery;
+    void logEvery(int value) {
+        keys.logEvery(value);
+    }
 
     @Option(names = "--sample-every", paramLabel = "N", description = "Steps between sample grids (default 250).")
-    Integer sampleEvery;
+    void sampleEvery(int value) {
+        keys.sampleEvery(value);
+    }
 
     @Option(names = "--checkpoint-every", paramLabel = "N", description = "Steps between checkpoints (default 500).")
-    Integer checkpointEvery;
+    void checkpointEvery(int value) {
+        keys.checkpointEvery(value);
+    }
 
     @Option(names = "--eval-every", paramLabel = "N",
             description = "Steps between FID/KID evaluations logged in metrics.csv, keeping the best as checkpoints/best.pt; 0 = off (default 0).")
-    Integer evalEvery;
+    void evalEvery(int value) {
+        keys.evalEvery(value);
+    }
 
     @Option(names = "--eval-samples", paramLabel = "N", description = "Generated and real samples per evaluation during training (default 2000).")
-    Integer evalSamples;
+    void evalSamples(int value) {
+        keys.evalSamples(value);
+    }
 
     /** The keys the command line sets, every other key null. */
     TrainConfig flags() {
-        return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer,
-                r1Gamma, realLabel, emaDecay, instanceNoise, instanceNoiseSchedule, spectralNorm, seed, device, threads, out, noise, latentDim, width,
-                conditional, conditioning, infoCategories, infoContinuous, infoLambda, imageSize, channels, strict, download, logEvery,
-                sampleEvery, checkpointEvery, evalEvery, evalSamples);
+        return keys.build();
     }
 
     /** The config of a new run: the config file (if any) with the flags over it; not yet resolved. */

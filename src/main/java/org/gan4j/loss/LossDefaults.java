@@ -9,8 +9,10 @@ package org.gan4j.loss;
  * @param beta1        Adam β1, or null
  * @param beta2        Adam β2, or null
  * @param dSteps       discriminator (critic) steps per generator step, or null
+ * @param discriminatorNorm normalisation between D's hidden layers ({@code batch}, {@code layer}, {@code none}), or null
  */
-public record LossDefaults(String optimizer, Double learningRate, Double beta1, Double beta2, Integer dSteps) {
+public record LossDefaults(String optimizer, Double learningRate, Double beta1, Double beta2, Integer dSteps,
+                           String discriminatorNorm) {
     /** No preferences: the model's defaults apply. */
-    public static final LossDefaults NONE = new LossDefaults(null, null, null, null, null);
+    public static final LossDefaults NONE = new LossDefaults(null, null, null, null, null, null);
 }

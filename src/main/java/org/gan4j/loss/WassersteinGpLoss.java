@@ -52,6 +52,6 @@ public final class WassersteinGpLoss implements AdversarialLoss {
 
     @Override
     public LossDefaults defaults() {
-        return new LossDefaults("adam", 1e-4, 0.0, 0.9, 5);
+        return new LossDefaults("adam", 1e-4, 0.0, 0.9, 5, "layer");   // no BatchNorm in the critic (§4)
     }
 }

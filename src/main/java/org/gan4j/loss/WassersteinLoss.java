@@ -57,7 +57,7 @@ public final class WassersteinLoss implements AdversarialLoss {
 
     @Override
     public LossDefaults defaults() {
-        return new LossDefaults("rmsprop", 5e-5, null, null, 5);
+        return new LossDefaults("rmsprop", 5e-5, null, null, 5, null);
     }
 
     /** E[D(G(z))] − E[D(x)]: the negated Earth-Mover estimate, which the critic minimises. */

@@ -33,6 +33,11 @@ public interface Architecture {
         throw new BadInputException("model '" + name() + "' has no conditional version");
     }
 
+    /** Whether D has normalisation layers between its hidden layers that {@code --d-norm} chooses. */
+    default boolean hasDiscriminatorNorm() {
+        return false;
+    }
+
     /**
      * Paper defaults.
      *

@@ -9,7 +9,8 @@ import org.gan4j.data.SampleShape;
 /**
  * Deep convolutional GAN (Radford, Metz & Chintala 2016): strided (transposed) convolutions
  * instead of pooling, BatchNorm in both networks except G's output and D's input, ReLU in G and
- * LeakyReLU(0.2) in D, Tanh output, weights ~ N(0, 0.02), Adam(2e-4, β1 0.5).
+ * LeakyReLU(0.2) in D, Tanh output, weights ~ N(0, 0.02), Adam(2e-4, β1 0.5). D's BatchNorm can be
+ * swapped for layer norm or none ({@link DiscriminatorNorm}), as WGAN-GP's critic needs.
  *
  * <p>28×28 images get DCGAN-28 exactly as benchmark B2 of ../shared/bench/SPEC.md defines it
  * (two up-sampling steps from 7×7); 32×32 and 64×64 images get the paper's all-convolutional
@@ -38,6 +39,11 @@ public final class DcGan implements Architecture {
             throw new BadInputException("model 'dcgan' needs square 1- or 3-channel images of side 28, 32 or 64,"
                     + " but the data is " + shape + " (use --model mlp, or --image-size 32|64 for a folder dataset)");
         }
+    }
+
+    @Override
+    public boolean hasDiscriminatorNorm() {
+        return true;
     }
 
     private static boolean isSupportedSide(int side) {
@@ -79,7 +85,7 @@ public final class DcGan implements Architecture {
         return g;
     }
 
-    /** C×28×28 → Conv → w×14×14 → LReLU → Conv → 2w×7×7 → BN → LReLU → Linear → logit (SPEC B2). */
+    /** C×28×28 → Conv → w×14×14 → LReLU → Conv → 2w×7×7 → BN → LReLU → Linear → logit (SPEC B2); BN as --d-norm says. */
     private static LayerStack discriminator28(NetworkSpec spec) {
         LayerStack d = new LayerStack();
         long features = body28(spec, 0, d);
@@ -93,7 +99,7 @@ public final class DcGan implements Architecture {
         d.add(Layers.conv(spec.shape().channels() + extraChannels, w, 4, 2, 1, true)); // → w×14×14
         d.add(Layers.leakyRelu(0.2));
         d.add(Layers.conv(w, 2 * w, 4, 2, 1, true));                  // → 2w×7×7
-        d.add(Layers.batchNorm2d(2 * w));
+        spec.discriminatorNorm().addTo(d, 2 * w);
         d.add(Layers.leakyRelu(0.2));
         d.add(new FlattenImpl());
         return 2 * w * 7 * 7;
@@ -163,7 +169,7 @@ public final class DcGan implements Architecture {
         d.add(Layers.leakyRelu(0.2));
         for (int i = 1; i < n; i++) {
             d.add(Layers.conv(channels, channels * 2, 4, 2, 1, false));        // side /2
-            d.add(Layers.batchNorm2d(channels * 2));
+            spec.discriminatorNorm().addTo(d, channels * 2);
             d.add(Layers.leakyRelu(0.2));
             channels *= 2;
         }

@@ -51,6 +51,11 @@ public final class InfoGan implements Architecture {
     }
 
     @Override
+    public boolean hasDiscriminatorNorm() {
+        return dcgan.hasDiscriminatorNorm();
+    }
+
+    @Override
     public DiscriminatorBody discriminatorBody(NetworkSpec spec, int extraInputs) {
         return dcgan.discriminatorBody(spec, extraInputs);
     }

@@ -8,6 +8,7 @@ import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.ConvTranspose2dImpl;
 import org.bytedeco.pytorch.DropoutImpl;
 import org.bytedeco.pytorch.FlattenImpl;
+import org.bytedeco.pytorch.GroupNormImpl;
 import org.bytedeco.pytorch.LeakyReLUImpl;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.MaxPool2dImpl;
@@ -63,6 +64,11 @@ final class LayerStack {
     }
 
     LayerStack add(BatchNorm2dImpl m) {
+        sequential.push_back(m);
+        return keep(m);
+    }
+
+    LayerStack add(GroupNormImpl m) {
         sequential.push_back(m);
         return keep(m);
     }

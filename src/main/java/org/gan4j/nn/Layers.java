@@ -8,6 +8,7 @@ import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.Conv2dOptions;
 import org.bytedeco.pytorch.ConvTranspose2dImpl;
 import org.bytedeco.pytorch.ConvTranspose2dOptions;
+import org.bytedeco.pytorch.GroupNormImpl;
 import org.bytedeco.pytorch.LeakyReLUImpl;
 import org.bytedeco.pytorch.LeakyReLUOptions;
 import org.bytedeco.pytorch.LinearImpl;
@@ -50,6 +51,11 @@ final class Layers {
 
     static BatchNorm2dImpl batchNorm2d(long channels) {
         return new BatchNorm2dImpl(new BatchNormOptions(channels));
+    }
+
+    /** Layer norm of each sample over C×H×W with a per-channel affine map: GroupNorm with a single group. */
+    static GroupNormImpl layerNorm2d(long channels) {
+        return new GroupNormImpl(1, channels);
     }
 
     static LeakyReLUImpl leakyRelu(double slope) {

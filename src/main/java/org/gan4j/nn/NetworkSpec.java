@@ -11,9 +11,10 @@ import org.gan4j.data.SampleShape;
  * @param classes      number of classes of a class-conditional pair; 0 for an unconditional one
  * @param conditioning how labels enter a conditional pair; null when {@code classes} is 0
  * @param codes        InfoGAN's latent codes ({@link LatentCodes#NONE} for other models)
+ * @param discriminatorNorm the normalisation between D's hidden convolutions (DCGAN's BatchNorm by default)
  */
 public record NetworkSpec(SampleShape shape, int latentDim, int width, int classes, Conditioning conditioning,
-                          LatentCodes codes) {
+                          LatentCodes codes, DiscriminatorNorm discriminatorNorm) {
     public NetworkSpec {
         if (classes < 0 || (classes > 0) != (conditioning != null)) {
             throw new IllegalArgumentException("a conditional spec needs classes > 0 and a conditioning, got "
@@ -22,25 +23,33 @@ public record NetworkSpec(SampleShape shape, int latentDim, int width, int class
         if (codes == null) {
             throw new IllegalArgumentException("codes: use LatentCodes.NONE");
         }
+        if (discriminatorNorm == null) {
+            throw new IllegalArgumentException("discriminatorNorm: use DiscriminatorNorm.BATCH for DCGAN's");
+        }
     }
 
     /** An unconditional spec without latent codes. */
     public NetworkSpec(SampleShape shape, int latentDim, int width) {
-        this(shape, latentDim, width, 0, null, LatentCodes.NONE);
+        this(shape, latentDim, width, 0, null, LatentCodes.NONE, DiscriminatorNorm.BATCH);
     }
 
     /** This spec for {@code classes} classes, conditioned by {@code conditioning}. */
     public NetworkSpec conditional(int classes, Conditioning conditioning) {
-        return new NetworkSpec(shape, latentDim, width, classes, conditioning, codes);
+        return new NetworkSpec(shape, latentDim, width, classes, conditioning, codes, discriminatorNorm);
     }
 
     /** This spec with InfoGAN's {@code codes}. */
     public NetworkSpec withCodes(LatentCodes codes) {
-        return new NetworkSpec(shape, latentDim, width, classes, conditioning, codes);
+        return new NetworkSpec(shape, latentDim, width, classes, conditioning, codes, discriminatorNorm);
+    }
+
+    /** This spec with D's hidden layers normalised by {@code norm}. */
+    public NetworkSpec withDiscriminatorNorm(DiscriminatorNorm norm) {
+        return new NetworkSpec(shape, latentDim, width, classes, conditioning, codes, norm);
     }
 
     /** The unconditional spec with z of size {@code latentDim} (for the body of a conditional network). */
     NetworkSpec body(int latent) {
-        return new NetworkSpec(shape, latent, width, 0, null, LatentCodes.NONE);
+        return new NetworkSpec(shape, latent, width, 0, null, LatentCodes.NONE, discriminatorNorm);
     }
 }

@@ -6,6 +6,7 @@ import org.gan4j.BadInputException;
 import org.gan4j.nn.Architecture;
 import org.gan4j.nn.Architectures;
 import org.gan4j.nn.Conditioning;
+import org.gan4j.nn.DiscriminatorNorm;
 import org.gan4j.nn.LatentCodes;
 import org.gan4j.nn.LatentNoise;
 import org.gan4j.engine.Optimizers;
@@ -63,6 +64,10 @@ import org.gan4j.loss.Losses;
  * @param noise           prior of z: {@code uniform} (U(−1,1)) or {@code normal}. Default: the model's (mlp uniform, dcgan normal).
  * @param latentDim       size of z. Default 100.
  * @param width           hidden units (mlp, default 128) or base feature maps (dcgan, default 64).
+ * @param dNorm           normalisation between D's hidden convolutions ({@code dcgan}, {@code infogan}):
+ *                        {@code batch} (DCGAN's BatchNorm), {@code layer} (layer norm, batch-independent) or
+ *                        {@code none}; see {@link DiscriminatorNorm}. Default: the loss's ({@code wgan-gp} layer,
+ *                        whose per-sample penalty BatchNorm breaks), else {@code batch}.
  * @param conditional     class-conditional GAN ({@code mlp}, {@code dcgan}): G and D take the class label; needs
  *                        labelled data. Default false.
  * @param conditioning    how the label enters a conditional GAN: {@code concat} (cGAN, Mirza &amp; Osindero 2014),
@@ -112,6 +117,7 @@ public record TrainConfig(
         String noise,
         Integer latentDim,
         Integer width,
+        String dNorm,
         Boolean conditional,
         String conditioning,
         Integer infoCategories,
@@ -180,6 +186,11 @@ public record TrainConfig(
             throw new BadInputException("'conditioning' applies only to a conditional run (add --conditional)");
         }
         String conditioningName = cond ? Conditioning.parse(or(conditioning, "concat")).key() : null;
+        if (dNorm != null && !arch.hasDiscriminatorNorm()) {
+            throw new BadInputException("'d-norm' applies to models whose D has normalisation layers (dcgan, infogan), not " + m);
+        }
+        String dNormName = arch.hasDiscriminatorNorm()
+                ? DiscriminatorNorm.parse(or(dNorm, or(ld.discriminatorNorm(), DiscriminatorNorm.BATCH.key()))).key() : null;
         boolean info = m.equals("infogan");
         if (cond && info) {
             throw new BadInputException("'conditional' does not apply to infogan, which learns its codes without labels");
@@ -195,7 +206,7 @@ public record TrainConfig(
                 or(dSteps, or(ld.dSteps(), 1)), lossName, opt, or(r1Gamma, 0.0), label, or(emaDecay, 0.0),
                 or(instanceNoise, 0.0), schedule, or(spectralNorm, false), or(seed, 42L), or(device, "cpu"), or(threads, 0),
                 or(out, "runs/" + m + "-" + ds), noiseName,
-                or(latentDim, d.latentDim()), or(width, d.width()),
+                or(latentDim, d.latentDim()), or(width, d.width()), dNormName,
                 cond, conditioningName,
                 info ? or(infoCategories, LatentCodes.PAPER.categories()) : null,
                 info ? or(infoContinuous, LatentCodes.PAPER.continuous()) : null,
@@ -286,6 +297,11 @@ public record TrainConfig(
         return conditioning == null ? null : Conditioning.parse(conditioning);
     }
 
+    /** D's normalisation layers (after {@link #resolve()}); null for a model without them. */
+    public DiscriminatorNorm discriminatorNorm() {
+        return dNorm == null ? null : DiscriminatorNorm.parse(dNorm);
+    }
+
     /** The prior of z (after {@link #resolve()}). */
     public LatentNoise latentNoise() {
         return LatentNoise.parse(noise);
@@ -324,6 +340,7 @@ public record TrainConfig(
         private String noise;
         private Integer latentDim;
         private Integer width;
+        private String dNorm;
         private Boolean conditional;
         private String conditioning;
         private Integer infoCategories;
@@ -469,6 +486,11 @@ public record TrainConfig(
             return this;
         }
 
+        public Builder dNorm(String value) {
+            this.dNorm = value;
+            return this;
+        }
+
         public Builder conditional(boolean value) {
             this.conditional = value;
             return this;
@@ -540,7 +562,7 @@ public record TrainConfig(
         }
 
         public TrainConfig build() {
-            return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer, r1Gamma, realLabel, emaDecay, instanceNoise, instanceNoiseSchedule, spectralNorm, seed, device, threads, out, noise, latentDim, width, conditional, conditioning, infoCategories, infoContinuous, infoLambda, imageSize, channels, strict, download, logEvery, sampleEvery, checkpointEvery, evalEvery, evalSamples);
+            return new TrainConfig(model, dataset, data, steps, epochs, batch, lrG, lrD, beta1, beta2, dSteps, loss, optimizer, r1Gamma, realLabel, emaDecay, instanceNoise, instanceNoiseSchedule, spectralNorm, seed, device, threads, out, noise, latentDim, width, dNorm, conditional, conditioning, infoCategories, infoContinuous, infoLambda, imageSize, channels, strict, download, logEvery, sampleEvery, checkpointEvery, evalEvery, evalSamples);
         }
     }
 }

@@ -28,6 +28,7 @@ import org.gan4j.nn.Architectures;
 import org.gan4j.nn.Discriminator;
 import org.gan4j.nn.Generator;
 import org.gan4j.nn.LatentNoise;
+import org.gan4j.nn.DiscriminatorNorm;
 import org.gan4j.nn.NetworkSpec;
 import org.gan4j.nn.Networks;
 import org.gan4j.report.LossPlot;
@@ -175,6 +176,9 @@ public final class Trainer implements AutoCloseable {
     /** What the run's networks are built for: the data's shape, the config's sizes, its classes and codes. */
     static NetworkSpec spec(TrainConfig config, SampleShape shape, int classes) {
         NetworkSpec spec = new NetworkSpec(shape, config.latentDim(), config.width());
+        if (config.discriminatorNorm() != null) {
+            spec = spec.withDiscriminatorNorm(config.discriminatorNorm());
+        }
         if (classes > 0) {
             spec = spec.conditional(classes, config.conditioningKind());
         }
@@ -246,6 +250,9 @@ public final class Trainer implements AutoCloseable {
         checkResumable(overrides);
         var merged = ConfigFiles.toTree(ConfigFiles.merge(saved, overrides));
         merged.put("out", runDir.toString());
+        if (saved.dNorm() == null && saved.model() != null && Architectures.get(saved.model()).hasDiscriminatorNorm()) {
+            merged.put("d-norm", DiscriminatorNorm.BATCH.key());   // saved before the key existed: D had DCGAN's BatchNorm
+        }
         return ConfigFiles.fromTree(merged, "resumed config");
     }
 

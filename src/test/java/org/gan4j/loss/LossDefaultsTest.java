@@ -35,6 +35,19 @@ class LossDefaultsTest {
         assertEquals(5, c.dSteps());
     }
 
+    /** Gulrajani et al. 2017, §4: no BatchNorm in the critic, layer norm instead; other losses keep DCGAN's. */
+    @Test
+    void wganGpsCriticUsesLayerNormUnlessTheUserChoosesOtherwise() {
+        TrainConfig.Builder dcgan = TrainConfig.builder().model("dcgan");
+        assertEquals("layer", dcgan.loss("wgan-gp").build().resolve().dNorm());
+        assertEquals("none", dcgan.loss("wgan-gp").dNorm("none").build().resolve().dNorm());
+        for (String name : new String[] {"ns", "minimax", "lsgan", "hinge", "wgan"}) {
+            assertEquals("batch", dcgan.loss(name).dNorm(null).build().resolve().dNorm(), name);
+        }
+        assertEquals("layer", TrainConfig.builder().model("infogan").loss("wgan-gp").build().resolve().dNorm());
+        assertNull(mlp("wgan-gp").build().resolve().dNorm(), "the MLP's D has no normalisation layers");
+    }
+
     @Test
     void lossesWithoutPaperSettingsKeepTheModels() {
         for (String name : new String[] {"ns", "minimax", "lsgan", "hinge"}) {
@@ -71,6 +84,11 @@ class LossDefaultsTest {
 
     @Test
     void impossibleCombinationsFailNamingTheKey() {
+        assertEquals("'d-norm' applies to models whose D has normalisation layers (dcgan, infogan), not mlp",
+                assertThrows(BadInputException.class, () -> mlp("ns").dNorm("layer").build().resolve()).getMessage());
+        assertEquals("invalid 'd-norm': 'group' (use batch, layer, none)",
+                assertThrows(BadInputException.class,
+                        () -> TrainConfig.builder().dNorm("group").build().resolve()).getMessage());
         assertEquals("'beta1' and 'beta2' apply only to the adam optimizer, not rmsprop",
                 assertThrows(BadInputException.class, () -> mlp("wgan").beta1(0.5).build().resolve()).getMessage());
         assertEquals("invalid 'optimizer': 'sgd' (use adam or rmsprop)",

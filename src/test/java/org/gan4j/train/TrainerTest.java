@@ -1,8 +1,10 @@
 package org.gan4j.train;
 
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,6 +116,24 @@ class TrainerTest {
         TrainConfig change = TrainConfig.builder().model("dcgan").build();
         var e = assertThrows(BadInputException.class, () -> Trainer.resume(out, ring8(), change));
         assertTrue(e.getMessage().contains("'model'"), e.getMessage());
+    }
+
+    /** A wgan-gp DCGAN run saved before 'd-norm' existed had BatchNorm in D; it must still resume (not rebuild D with layer norm). */
+    @Test
+    void aRunSavedBeforeDNormExistedResumesWithBatchNorm() throws Exception {
+        Path out = tmp.resolve("old");
+        TrainConfig c = ConditionalTrainingTest.tiny(out, 4).model("dcgan").loss("wgan-gp").dNorm("batch").dSteps(1)
+                .checkpointEvery(2).build();
+        try (Trainer t = Trainer.start(c, ConditionalTrainingTest.labelled())) {
+            t.train(TrainingListener.NONE);
+        }
+        Path config = new RunDirectory(out).configFile();
+        Files.writeString(config, Files.readString(config).replace("\"d-norm\" : \"batch\",", ""));
+        assertNull(new RunDirectory(out).readConfig().dNorm(), "the key is gone, as in an old run");
+        try (Trainer t = Trainer.resume(out, ConditionalTrainingTest.labelled(), TrainConfig.builder().steps(6L).build())) {
+            assertEquals("batch", t.config().dNorm());
+            t.train(TrainingListener.NONE);
+        }
     }
 
     @Test
