@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.InferenceMode;
-import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.gan4j.BadInputException;
@@ -41,8 +39,9 @@ import org.gan4j.train.Trainer;
  *       latent 100, width 128; 20 warm-up and 200 counted iterations.</li>
  *   <li><b>B2</b>: {@code dcgan} (DCGAN-28) on uniform [−1, 1] images: batch 64, Adam(2e-4, 0.5/0.999), z ~ N(0, 1);
  *       20 warm-up and 50 counted iterations.</li>
- *   <li><b>B3</b>: the DCGAN-28 generator in eval mode, batches of 1000: 10 warm-up batches and 5 counted under
- *       each of libtorch's InferenceMode and NoGradGuard; the faster is reported.</li>
+ *   <li><b>B3</b>: the DCGAN-28 generator drawing batches of 1000 through {@link Generator#generate} (eval mode,
+ *       no autograd, chunks of {@value Generator#GENERATION_CHUNK}), the path of every sampling command: 10 warm-up
+ *       batches and 5 counted.</li>
  *   <li><b>B4</b>: {@code dcgan} on Fashion-MNIST end to end, the IDX files read and batches assembled by the
  *       trainer's loader: 20 warm-up iterations, then one epoch's worth capped at 300.</li>
  *   <li><b>PEAK</b>: a 2048×2048 float matrix product, median of 7, through the same engine and threads.</li>
@@ -153,50 +152,36 @@ public final class Benchmark {
         return new BenchResult.Throughput("B4", IMPL, perSecond * batch, timed.flopsPerIteration * perSecond / 1e9, details);
     }
 
-    /** B3: images per second of the DCGAN-28 generator in inference, the faster of InferenceMode and NoGradGuard. */
+    /** B3: images per second of the DCGAN-28 generator drawing batches of 1000 through {@link Generator#generate}, as sampling does. */
     public BenchResult.Throughput b3() {
         Engine.init(options.threads());
         ComputeDevice device = Engine.device(options.device());
         Engine.seed(SEED);
         Generator g = Architectures.get("dcgan").generator(new NetworkSpec(MNIST_SHAPE, 100, 64));
-        g.eval();
         if (device.isCuda()) {
             g.to(device.torchDevice(), false);
         }
         double flopsPerBatch = FlopCounter.generationFlops(FlopCounter.forwardMacs(g), B3_BATCH);
         int warmup = (options.warmup() + 1) / 2;
-        double inference = generate(g, device, true, warmup);
-        double noGrad = generate(g, device, false, warmup);
-        boolean inferenceFaster = inference <= noGrad;
-        double seconds = Math.min(inference, noGrad);
-        progress.accept(String.format(Locale.ROOT, "B3: InferenceMode %.1f images/s, NoGradGuard %.1f images/s",
-                B3_BATCH * B3_BATCHES / inference, B3_BATCH * B3_BATCHES / noGrad));
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("batch", Integer.toString(B3_BATCH));
-        details.put("mode", inferenceFaster ? "inference_mode" : "no_grad");
-        return new BenchResult.Throughput("B3", IMPL, B3_BATCH * B3_BATCHES / seconds,
-                flopsPerBatch * B3_BATCHES / seconds / 1e9, details);
-    }
-
-    /** Seconds for {@value #B3_BATCHES} batches after {@code warmup} uncounted ones. */
-    private double generate(Generator g, ComputeDevice device, boolean inferenceMode, int warmup) {
         long start = 0;
         for (int i = 0; i < warmup + B3_BATCHES; i++) {
             if (i == warmup) {
                 start = System.nanoTime();
             }
-            try (PointerScope scope = new PointerScope();
-                 AutoCloseable guard = inferenceMode ? new InferenceMode() : new NoGradGuard()) {
+            try (PointerScope scope = new PointerScope()) {
                 Tensor z = LatentNoise.NORMAL.sample(B3_BATCH, g.latentDim(), device);
-                Tensor images = g.forward(z);                                   // 1000×1×28×28
+                Tensor images = g.generate(z, null);                            // 1000×1×28×28
                 if (device.isCuda()) {
                     images.sum().item_double();                                 // waits for the device
                 }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
             }
         }
-        return (System.nanoTime() - start) / 1e9;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("batch", Integer.toString(B3_BATCH));
+        details.put("chunk", Integer.toString(Generator.GENERATION_CHUNK));
+        return new BenchResult.Throughput("B3", IMPL, B3_BATCH * B3_BATCHES / seconds,
+                flopsPerBatch * B3_BATCHES / seconds / 1e9, details);
     }
 
     /** PEAK: a {@value #PEAK_SIZE}² float matrix product through the same engine and threads. */

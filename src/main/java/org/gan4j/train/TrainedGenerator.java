@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.NoGradGuard;
 import org.gan4j.BadInputException;
 import org.gan4j.data.IdxFormat;
 import org.gan4j.data.SampleShape;
@@ -96,10 +95,10 @@ public final class TrainedGenerator {
         }
         checkClass(classIndex);
         Engine.seed(seed);
-        try (PointerScope scope = new PointerScope(); NoGradGuard guard = new NoGradGuard()) {
+        try (PointerScope scope = new PointerScope()) {
             GameVariant.Latent latent = classIndex == null ? variant.draw(n, ComputeDevice.CPU)
                     : ((GameVariant.ClassConditional) variant).ofClass(n, classIndex, ComputeDevice.CPU);
-            return Tensors.toFloats(generator.forward(latent.input(), latent.labels()));
+            return Tensors.toFloats(generator.generate(latent.input(), latent.labels()));
         }
     }
 
@@ -150,8 +149,8 @@ public final class TrainedGenerator {
             throw new IllegalArgumentException(n + " latent vectors of size " + dim + " need " + (long) n * dim
                     + " values, got " + z.length);
         }
-        try (PointerScope scope = new PointerScope(); NoGradGuard guard = new NoGradGuard()) {
-            return Tensors.toFloats(generator.forward(Tensors.fromFloats(z, n, dim), labels == null ? null : Tensors.fromInts(labels)));
+        try (PointerScope scope = new PointerScope()) {
+            return Tensors.toFloats(generator.generate(Tensors.fromFloats(z, n, dim), labels == null ? null : Tensors.fromInts(labels)));
         }
     }
 

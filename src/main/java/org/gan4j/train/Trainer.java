@@ -510,15 +510,8 @@ public final class Trainer implements AutoCloseable {
 
     /** The {@link #product()}'s G(z, y) as floats ({@code labels} null for an unconditional run), in eval mode. */
     public float[] generate(Tensor z, Tensor labels) {
-        Generator g = product();
-        boolean training = g.is_training();
-        try (PointerScope scope = new PointerScope(); NoGradGuard guard = new NoGradGuard()) {
-            g.eval();
-            try {
-                return Tensors.toFloats(g.forward(z, labels));
-            } finally {
-                g.train(training);
-            }
+        try (PointerScope scope = new PointerScope()) {
+            return Tensors.toFloats(product().generate(z, labels));
         }
     }
 

@@ -56,6 +56,25 @@ class NetworkShapesTest {
         }
     }
 
+    /** Chunked sampling equals one eval-mode pass (BatchNorm's running statistics make samples independent). */
+    @Test
+    void generateInChunksMatchesOneEvalPassAndRestoresTrainingMode() {
+        NetworkSpec spec = new NetworkSpec(SampleShape.image(1, 28, 28), 16, 8);
+        try (PointerScope scope = new PointerScope(); org.bytedeco.pytorch.NoGradGuard guard = new org.bytedeco.pytorch.NoGradGuard()) {
+            Engine.seed(3);
+            Generator g = Architectures.get("dcgan").generator(spec);
+            int n = 2 * Generator.GENERATION_CHUNK + 37;                  // two full chunks and a partial one
+            Tensor z = LatentNoise.NORMAL.sample(n, 16, ComputeDevice.CPU);
+            g.train(true);
+            float[] chunked = Tensors.toFloats(g.generate(z, null));
+            assertTrue(g.is_training(), "generate restores the training flag");
+            g.eval();
+            float[] whole = Tensors.toFloats(g.forward(z));
+            assertEquals(n * 784, chunked.length);
+            assertArrayEquals(whole, chunked, 1e-5f);
+        }
+    }
+
     /** DCGAN-28 is bench SPEC B2: its parameter counts follow from the layer list. */
     @Test
     void dcgan28MatchesTheBenchmarkSpec() {
