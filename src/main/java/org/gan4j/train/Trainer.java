@@ -446,9 +446,19 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    /** The total L2 norm of the parameters' gradients (clip_grad_norm_ with an infinite bound only measures). */
-    private static double gradientNorm(TensorVector params) {
-        return torch.clip_grad_norm_(params, Double.POSITIVE_INFINITY);
+    /**
+     * The total L2 norm of the parameters' gradients, ‖(‖g₁‖, …, ‖gₙ‖)‖. Not clip_grad_norm_ with an
+     * infinite bound: that also multiplies every gradient by its clip coefficient (1), a write pass over all of them.
+     */
+    static double gradientNorm(TensorVector params) {
+        TensorVector norms = new TensorVector();
+        for (long i = 0; i < params.size(); i++) {
+            Tensor grad = params.get(i).grad();
+            if (grad.defined()) {
+                norms.push_back(torch.linalg_vector_norm(grad));
+            }
+        }
+        return norms.size() == 0 ? 0 : torch.linalg_vector_norm(torch.stack(norms)).item_double();
     }
 
     /** The loss's value; a NaN or infinity stops the run before the update that would spread it. */

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
 import org.gan4j.BadInputException;
 import org.gan4j.data.BatchLoader;
 import org.gan4j.data.Dataset;
@@ -150,6 +152,20 @@ class TrainerTest {
             t.updateGenerator(d.fake(), d.latent());
             assertArrayEquals(d1, weights(t.discriminator()), 0f, "a G step must not move D");
             assertFalse(java.util.Arrays.equals(g0, weights(t.generator())), "a G step moves G");
+        }
+    }
+
+    /** ‖(‖g₁‖, ‖g₂‖)‖ of hand-set gradients (3·(1,1,1,1) and (0,4)): √(36 + 16); the gradients stay as they were. */
+    @Test
+    void theGradientNormIsTheNormOfAllGradientsTogetherAndLeavesThemUnchanged() {
+        try (PointerScope scope = new PointerScope()) {
+            Tensor a = torch.zeros(2, 2).requires_grad_(true);
+            Tensor b = torch.zeros(2).requires_grad_(true);
+            Tensor unused = torch.zeros(3).requires_grad_(true);     // no gradient yet: skipped
+            a.mul(new org.bytedeco.pytorch.Scalar(3.0)).sum().add(b.mul(Tensors.fromFloats(new float[] {0, 4}, 2)).sum()).backward();
+            double norm = Trainer.gradientNorm(new TensorVector(a, b, unused));
+            assertEquals(Math.sqrt(36 + 16), norm, 1e-6);
+            assertArrayEquals(new float[] {3, 3, 3, 3}, Tensors.toFloats(a.grad()), 0f);
         }
     }
 
