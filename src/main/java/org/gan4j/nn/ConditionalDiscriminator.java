@@ -1,5 +1,7 @@
 package org.gan4j.nn;
 
+import java.util.List;
+import java.util.stream.Stream;
 import org.bytedeco.pytorch.EmbeddingImpl;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.ScalarTypeOptional;
@@ -17,6 +19,9 @@ import org.bytedeco.pytorch.global.torch;
  * </pre>
  * The body, ψ and the classifier take the family's initialisation; the concat embedding starts
  * ~ N(0, 1) like z, the projection embedding like a linear weight.
+ *
+ * <p>Spectral normalisation covers the body, ψ, the classifier and the projection embedding (whose
+ * K × F matrix Miyato &amp; Koyama normalise too); the concat embedding is an input, not a layer, and stays free.
  */
 public final class ConditionalDiscriminator extends Discriminator {
     private final int classes;
@@ -60,7 +65,25 @@ public final class ConditionalDiscriminator extends Discriminator {
     }
 
     @Override
+    void normaliseSpectrally() {
+        body.normaliseSpectrally();
+        normaliseSpectrally(output);
+        if (classifier != null) {
+            normaliseSpectrally(classifier);
+        }
+        if (conditioning == Conditioning.PROJECTION) {
+            normaliseSpectrally(embedding);
+        }
+    }
+
+    @Override
+    List<SpectralNorm> spectralNorms() {
+        return Stream.concat(body.spectralNorms().stream(), super.spectralNorms().stream()).toList();
+    }
+
+    @Override
     public Tensor forward(Tensor x) {
+        refreshSpectralNorms();       // the heads'; the body refreshes its own layers
         if (conditioning == Conditioning.ACGAN) {
             return output.forward(body.forward(x));
         }
@@ -76,6 +99,7 @@ public final class ConditionalDiscriminator extends Discriminator {
         if (labels == null) {
             throw new IllegalArgumentException("a conditional discriminator needs labels");
         }
+        refreshSpectralNorms();
         return switch (conditioning) {
             case CONCAT -> new Output(output.forward(body.forward(body.withInputs(x, embedding.forward(labels)))), null);
             case PROJECTION -> {

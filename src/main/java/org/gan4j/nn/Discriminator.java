@@ -22,6 +22,9 @@ public class Discriminator extends Network {
      * after initialisation: the power iteration's warm-up starts from the initial W.
      */
     public void applySpectralNorm() {
+        if (spectrallyNormalised()) {
+            throw new IllegalStateException("spectral normalisation is already applied");
+        }
         normaliseSpectrally();
     }
 

@@ -1,5 +1,7 @@
 package org.gan4j.nn;
 
+import java.util.List;
+import java.util.stream.Stream;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
@@ -37,8 +39,22 @@ public final class InfoDiscriminator extends Discriminator {
         body.init().apply(q);
     }
 
+    /** Spectral normalisation of the body, ψ and both layers of Q. */
+    @Override
+    void normaliseSpectrally() {
+        body.normaliseSpectrally();
+        normaliseSpectrally(output);
+        q.normaliseSpectrally();
+    }
+
+    @Override
+    List<SpectralNorm> spectralNorms() {
+        return Stream.of(body.spectralNorms(), super.spectralNorms(), q.spectralNorms()).flatMap(List::stream).toList();
+    }
+
     @Override
     public Tensor forward(Tensor x) {
+        refreshSpectralNorms();       // ψ's; the body and Q refresh their own layers
         return output.forward(body.forward(x));
     }
 
@@ -48,6 +64,7 @@ public final class InfoDiscriminator extends Discriminator {
         if (labels != null) {
             throw new IllegalArgumentException("InfoGAN's discriminator takes no labels");
         }
+        refreshSpectralNorms();
         Tensor phi = body.forward(x);
         return new Output(output.forward(phi), q.forward(phi));
     }

@@ -3,6 +3,7 @@ package org.gan4j.nn;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.pytorch.Conv2dImpl;
+import org.bytedeco.pytorch.EmbeddingImpl;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.SequentialImpl;
@@ -36,13 +37,21 @@ public abstract class Network extends Module {
     }
 
     public Tensor forward(Tensor input) {
+        refreshSpectralNorms();
+        return layers.forward(input);
+    }
+
+    /**
+     * Sets every normalised layer's forward weight to W/σ (after one power-iteration step in training
+     * mode). A sequential network does it in {@link #forward}; an assembled one before using its own layers.
+     */
+    void refreshSpectralNorms() {
         if (!spectralNorms.isEmpty()) {
             boolean training = is_training();
             for (SpectralNorm sn : spectralNorms) {
                 sn.refresh(training);
             }
         }
-        return layers.forward(input);
     }
 
     /**
@@ -54,15 +63,26 @@ public abstract class Network extends Module {
             throw new IllegalStateException("spectral normalisation is already applied");
         }
         for (Module m : keptLayers) {
-            if (m instanceof LinearImpl l) {
-                spectralNorms.add(new SpectralNorm(l, l.weight(), l::weight));
-            } else if (m instanceof Conv2dImpl c) {
-                spectralNorms.add(new SpectralNorm(c, c.weight(), c::weight));
+            if (m instanceof LinearImpl || m instanceof Conv2dImpl) {
+                normaliseSpectrally(m);
             }
         }
     }
 
-    /** The spectrally normalised layers, in forward order (empty when off). */
+    /** Puts one layer of this network (Linear, Conv2d or Embedding) under {@link SpectralNorm}, refreshed by {@link #refreshSpectralNorms}. */
+    void normaliseSpectrally(Module layer) {
+        if (layer instanceof LinearImpl l) {
+            spectralNorms.add(new SpectralNorm(l, l.weight(), l::weight));
+        } else if (layer instanceof Conv2dImpl c) {
+            spectralNorms.add(new SpectralNorm(c, c.weight(), c::weight));
+        } else if (layer instanceof EmbeddingImpl e) {
+            spectralNorms.add(new SpectralNorm(e, e.weight(), e::weight));
+        } else {
+            throw new IllegalArgumentException("no spectral norm for " + layer.getClass().getSimpleName());
+        }
+    }
+
+    /** The spectrally normalised layers, in forward order (empty when off); an assembled network adds its parts'. */
     List<SpectralNorm> spectralNorms() {
         return List.copyOf(spectralNorms);
     }

@@ -54,9 +54,10 @@ import org.gan4j.loss.Losses;
  * @param instanceNoiseSchedule how σ_t falls from σ₀: {@code linear} (σ₀·(1 − t/T), 0 at the end) or
  *                        {@code exponential} (σ₀·0.01^(t/T), 1% of σ₀ at the end); see {@link InstanceNoise}.
  *                        Default {@code linear}.
- * @param spectralNorm    spectral normalisation (Miyato et al. 2018) of every Linear and Conv layer of D: each
- *                        forward divides W by its largest singular value, estimated by one power-iteration step
- *                        per training forward. Default false.
+ * @param spectralNorm    spectral normalisation (Miyato et al. 2018) of every Linear and Conv layer of D, its heads
+ *                        (AC-GAN's classifier, InfoGAN's Q) and a projection D's class embedding: each forward
+ *                        divides W by its largest singular value, estimated by one power-iteration step per
+ *                        training forward. Default false.
  * @param seed            seed of every random choice: init, noise, data order. Default 42.
  * @param device          {@code cpu}, {@code cuda} or {@code cuda:N}. Default {@code cpu}.
  * @param threads         intra-op CPU threads; 0 = all cores. Default 0.

@@ -119,10 +119,6 @@ public final class Trainer implements AutoCloseable {
 
         int classes = conditionalClasses(resolved, data);
         this.variant = GameVariant.of(resolved, classes);
-        if (resolved.spectralNorm() && !(variant instanceof GameVariant.Plain)) {
-            // SpectralNorm wraps the layers of a sequential D; the assembled conditional and InfoGAN D's are not yet covered
-            throw new BadInputException("--spectral-norm is not available yet with --conditional or --model infogan");
-        }
 
         // Initial weights depend on the seed only, so a resumed run rebuilds the same networks before loading.
         Engine.seed(resolved.seed());

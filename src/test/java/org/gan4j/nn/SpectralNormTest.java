@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Conv2dImpl;
+import org.bytedeco.pytorch.EmbeddingImpl;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.NoGradGuard;
@@ -24,6 +25,8 @@ import org.gan4j.engine.Optimizers;
 import org.gan4j.engine.Tensors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SpectralNormTest {
     private static final NetworkSpec POINTS = new NetworkSpec(SampleShape.vector(2), 4, 16);
@@ -36,7 +39,7 @@ class SpectralNormTest {
 
     private static Discriminator normalised(String model, NetworkSpec spec, long seed) {
         Engine.seed(seed);
-        Discriminator d = Architectures.get(model).discriminator(spec);
+        Discriminator d = Networks.discriminator(Architectures.get(model), spec);
         d.applySpectralNorm();
         return d;
     }
@@ -87,6 +90,42 @@ class SpectralNormTest {
                 Tensor used = l instanceof LinearImpl lin ? lin.weight() : ((Conv2dImpl) l).weight();
                 assertEquals(1.0, largestSingularValue(used), 1e-4);
             }
+        }
+    }
+
+    /** The forward weight a layer under spectral norm computes with (W/σ after a refresh). */
+    private static Tensor forwardWeight(Module l) {
+        if (l instanceof LinearImpl lin) {
+            return lin.weight();
+        }
+        return l instanceof Conv2dImpl c ? c.weight() : ((EmbeddingImpl) l).weight();
+    }
+
+    /**
+     * The assembled discriminators normalise every layer of the body and of each head (and projection's
+     * embedding), and judge() refreshes them: after training-mode judgements every σ estimate matches the
+     * largest singular value of its W, and every forward weight has spectral norm 1.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"concat,3", "projection,4", "acgan,4", "infogan,5"})
+    void conditionalAndInfoGanDiscriminatorsNormaliseEveryLayerAndTheirHeads(String kind, int layers) {
+        NetworkSpec spec = kind.equals("infogan") ? DCGAN28.withCodes(new LatentCodes(3, 1))
+                : DCGAN28.conditional(4, Conditioning.parse(kind));
+        try (PointerScope scope = new PointerScope()) {
+            Discriminator d = normalised(kind.equals("infogan") ? "infogan" : "dcgan", spec, 4);
+            assertTrue(d.spectrallyNormalised());
+            assertEquals(layers, d.spectralNorms().size(), "body convolutions, the output layer and the heads");
+            Tensor x = input(spec, 4);
+            Tensor labels = kind.equals("infogan") ? null : Tensors.fromInts(new int[] {0, 1, 2, 3});
+            for (int i = 0; i < 120; i++) {
+                d.judge(x, labels);
+            }
+            for (SpectralNorm sn : d.spectralNorms()) {
+                double exact = largestSingularValue(sn.weight());
+                assertEquals(exact, sn.sigma(), 1e-4 * exact, kind + ": layer of " + sn.weight().size(0) + " rows");
+                assertEquals(1.0, largestSingularValue(forwardWeight(sn.layer())), 1e-4, kind + ": W/sigma in use");
+            }
+            assertThrows(IllegalStateException.class, d::applySpectralNorm);
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.gan4j.BadInputException;
+import org.gan4j.data.Dataset;
 import org.gan4j.engine.Engine;
 import org.gan4j.engine.Tensors;
 import org.gan4j.nn.Discriminator;
@@ -106,5 +107,41 @@ class SpectralNormTrainingTest {
         assertArrayEquals(plainStart, snStart, 0f);
         assertEquals(plain.length, sn.length, "no extra parameters");
         assertFalse(Arrays.equals(plain, sn), "D computes with W/sigma, so training differs");
+    }
+
+    /**
+     * A projection-conditional run with spectral norm (body, ψ and the embedding normalised) resumes bit for
+     * bit, u and v included; and an InfoGAN run with it trains (Q's layers normalised too) without NaN.
+     */
+    @Test
+    void conditionalAndInfoGanRunsTrainWithSpectralNormAndResumeExactly() {
+        Dataset data = ConditionalTrainingTest.labelled();
+        float[] expected;
+        float[] expectedBuffers;
+        try (Trainer t = Trainer.start(conditionalSn(tmp.resolve("straight"), 10), data)) {
+            t.train(TrainingListener.NONE);
+            expected = TrainerTest.weights(t.generator(), t.discriminator());
+            expectedBuffers = buffers(t.discriminator());
+        }
+        Path split = tmp.resolve("split");
+        try (Trainer t = Trainer.start(conditionalSn(split, 5), data)) {
+            t.train(TrainingListener.NONE);
+        }
+        try (Trainer t = Trainer.resume(split, data, TrainConfig.builder().steps(10).build())) {
+            assertTrue(t.discriminator().spectrallyNormalised());
+            t.train(TrainingListener.NONE);
+            assertArrayEquals(expected, TrainerTest.weights(t.generator(), t.discriminator()), 0f);
+            assertArrayEquals(expectedBuffers, buffers(t.discriminator()), 0f);
+        }
+        TrainConfig info = ConditionalTrainingTest.tiny(tmp.resolve("info"), 6).model("infogan").width(8).spectralNorm(true).build();
+        try (Trainer t = Trainer.start(info, data)) {
+            assertTrue(t.discriminator().spectrallyNormalised());
+            TrainingResult r = t.train(TrainingListener.NONE);
+            assertTrue(Double.isFinite(r.last().dLoss()) && Double.isFinite(r.last().gLoss()), "finite losses");
+        }
+    }
+
+    private static TrainConfig conditionalSn(Path out, long steps) {
+        return ConditionalTrainingTest.tiny(out, steps).conditional(true).conditioning("projection").spectralNorm(true).build();
     }
 }
