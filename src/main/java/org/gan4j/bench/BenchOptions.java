@@ -7,8 +7,9 @@ package org.gan4j.bench;
  * @param iters   counted iterations of B1 and B2 and the cap of B4; null for the SPEC's (200, 50, 300)
  * @param warmup  iterations (B3: batches) run before counting (SPEC: 20)
  * @param device  {@code cpu}, {@code cuda} or {@code cuda:N}
+ * @param bare    whether B1 and B2 are also timed as a {@link BareLoop}, the yardstick without the trainer
  */
-public record BenchOptions(int threads, Integer iters, int warmup, String device) {
+public record BenchOptions(int threads, Integer iters, int warmup, String device, boolean bare) {
     /** SPEC's intra-op threads. */
     public static final int SPEC_THREADS = 2;
     /** SPEC's warm-up iterations. */
@@ -28,7 +29,7 @@ public record BenchOptions(int threads, Integer iters, int warmup, String device
 
     /** The SPEC's settings on the CPU. */
     public static BenchOptions spec() {
-        return new BenchOptions(SPEC_THREADS, null, SPEC_WARMUP, "cpu");
+        return new BenchOptions(SPEC_THREADS, null, SPEC_WARMUP, "cpu", false);
     }
 
     /** Counted iterations: {@code iters} when given, else {@code specDefault}. */

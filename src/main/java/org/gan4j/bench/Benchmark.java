@@ -98,6 +98,10 @@ public final class Benchmark {
                 case "B4" -> b4();
                 default -> throw new IllegalStateException(b);
             });
+            if (options.bare() && (b.equals("B1") || b.equals("B2"))) {
+                System.gc();
+                keep.accept(bare(b));
+            }
             System.gc(); // lets JavaCPP free the previous benchmark's networks before the next one allocates
         }
         return results;
@@ -124,15 +128,29 @@ public final class Benchmark {
     /** B1, the MLP GAN of SPEC. */
     public BenchResult.Iterations b1() {
         int iters = options.itersOr(B1_ITERS);
-        TrainConfig config = config("mlp", 128, 1e-3, 0.9, "uniform", 128, iters);
-        return timeIterations("B1", config, UniformImages.create(MNIST_SHAPE), iters);
+        return iterations("B1", IMPL, train(b1Config(), UniformImages.create(MNIST_SHAPE), iters), iters);
     }
 
     /** B2, DCGAN-28 of SPEC. */
     public BenchResult.Iterations b2() {
         int iters = options.itersOr(B2_ITERS);
-        TrainConfig config = config("dcgan", 64, 2e-4, 0.5, "normal", 64, iters);
-        return timeIterations("B2", config, UniformImages.create(MNIST_SHAPE), iters);
+        return iterations("B2", IMPL, train(b2Config(), UniformImages.create(MNIST_SHAPE), iters), iters);
+    }
+
+    /** B1 or B2 as a {@link BareLoop}: the same networks and optimisers without the trainer around them. */
+    public BenchResult.Iterations bare(String bench) {
+        boolean b1 = bench.equals("B1");
+        int iters = options.itersOr(b1 ? B1_ITERS : B2_ITERS);
+        TrainConfig config = (b1 ? b1Config() : b2Config()).resolve();
+        return iterations(bench, BareLoop.IMPL, BareLoop.run(config, MNIST_SHAPE, options.warmup(), iters), iters);
+    }
+
+    private TrainConfig b1Config() {
+        return config("mlp", 128, 1e-3, 0.9, "uniform", 128);
+    }
+
+    private TrainConfig b2Config() {
+        return config("dcgan", 64, 2e-4, 0.5, "normal", 64);
     }
 
     /** B4: DCGAN-28 on Fashion-MNIST, data read from its IDX files and loaded by the trainer. */
@@ -142,8 +160,7 @@ public final class Benchmark {
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         int batch = 64;
         int iters = Math.min(data.size() / batch, options.itersOr(B4_CAP));
-        TrainConfig config = config("dcgan", batch, 2e-4, 0.5, "normal", 64, iters);
-        Timed timed = train(config, data, iters);
+        Timed timed = train(config("dcgan", batch, 2e-4, 0.5, "normal", 64), data, iters);
         double seconds = timed.timer.elapsedNanos(options.warmup(), options.warmup() + iters) / 1e9;
         double perSecond = iters / seconds;
         Map<String, String> details = new LinkedHashMap<>();
@@ -214,19 +231,18 @@ public final class Benchmark {
         return new BenchResult.Peak(IMPL, flops / percentile(seconds, 50) / 1e9, PEAK_SIZE, threads);
     }
 
-    private BenchResult.Iterations timeIterations(String bench, TrainConfig config, Dataset data, int iters) {
-        Timed timed = train(config, data, iters);
+    private BenchResult.Iterations iterations(String bench, String impl, Timed timed, int iters) {
         double[] ms = timed.timer.iterationNanos(options.warmup(), options.warmup() + iters);
         for (int i = 0; i < ms.length; i++) {
             ms[i] /= 1e6;
         }
         double median = percentile(ms, 50);
-        return new BenchResult.Iterations(bench, IMPL, iters, median, percentile(ms, 10), percentile(ms, 90),
+        return new BenchResult.Iterations(bench, impl, iters, median, percentile(ms, 10), percentile(ms, 90),
                 timed.flopsPerIteration / (median / 1e3) / 1e9);
     }
 
     /** What a timed training run leaves: its per-step stamps and the FLOPs of one of its iterations. */
-    private record Timed(StepTimer timer, double flopsPerIteration) {
+    record Timed(StepTimer timer, double flopsPerIteration) {
     }
 
     /** Runs {@code warmup + iters} iterations of {@code config} through {@link Trainer#train} in a temporary run directory. */
@@ -257,7 +273,7 @@ public final class Benchmark {
      * The training config of a benchmark: everything the SPEC fixes, the rest at the user defaults, except
      * that sample grids and checkpoints fall after the last step (they are written once, untimed, at the end).
      */
-    private TrainConfig config(String model, int batch, double lr, double beta1, String noise, int width, int iters) {
+    private TrainConfig config(String model, int batch, double lr, double beta1, String noise, int width) {
         return TrainConfig.builder().model(model).dataset("bench").batch(batch).lrG(lr).lrD(lr).beta1(beta1).beta2(0.999)
                 .dSteps(1).loss("ns").seed(SEED).device(options.device()).threads(options.threads()).noise(noise)
                 .latentDim(100).width(width).sampleEvery(Integer.MAX_VALUE).checkpointEvery(Integer.MAX_VALUE)

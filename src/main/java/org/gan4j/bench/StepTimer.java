@@ -31,6 +31,12 @@ final class StepTimer implements TrainingListener {
         count++;
     }
 
+    /** Stamps the end of the next iteration, for a loop that is not the trainer (started with {@link #onStart}). */
+    void stamp() {
+        count++;
+        stamps[count] = System.nanoTime();
+    }
+
     /** Nanoseconds per iteration for iterations {@code from + 1 ... to} (1-based step numbers after the start). */
     double[] iterationNanos(int from, int to) {
         requireComplete(to);

@@ -19,7 +19,7 @@ class BenchmarkTest {
     @Test
     void aShortB1RunGivesAWellFormedLine() {
         List<String> lines = new ArrayList<>();
-        new Benchmark(new BenchOptions(1, 5, 2, "cpu"), note -> { }).run(List.of("b1"), r -> lines.add(r.line()));
+        new Benchmark(new BenchOptions(1, 5, 2, "cpu", false), note -> { }).run(List.of("b1"), r -> lines.add(r.line()));
         assertEquals(2, lines.size(), "a PEAK line, then B1");
         Map<String, String> peak = BenchResult.parse(lines.get(0));
         assertEquals("PEAK", peak.get("bench"));
@@ -33,6 +33,24 @@ class BenchmarkTest {
         double p90 = Double.parseDouble(b1.get("p90"));
         assertTrue(p10 > 0 && p10 <= median && median <= p90, lines.get(1));
         assertTrue(Double.parseDouble(b1.get("gflops")) > 0, lines.get(1));
+    }
+
+    /** --bare adds a bare-loop line after B1's, timing the same work: same iterations, same FLOPs per iteration. */
+    @Test
+    void theBareLoopFollowsB1AndTimesTheSameWork() {
+        List<String> lines = new ArrayList<>();
+        new Benchmark(new BenchOptions(1, 4, 1, "cpu", true), note -> { }).run(List.of("B1"), r -> lines.add(r.line()));
+        assertEquals(3, lines.size(), "PEAK, B1, then B1's bare loop: " + lines);
+        Map<String, String> gan4j = BenchResult.parse(lines.get(1));
+        Map<String, String> bare = BenchResult.parse(lines.get(2));
+        assertEquals("B1", bare.get("bench"));
+        assertEquals(BareLoop.IMPL, bare.get("impl"));
+        assertEquals(gan4j.get("iters"), bare.get("iters"));
+        double median = Double.parseDouble(bare.get("median_ms_per_iter"));
+        assertTrue(median > 0, lines.get(2));
+        double flopsGan4j = Double.parseDouble(gan4j.get("gflops")) * Double.parseDouble(gan4j.get("median_ms_per_iter"));
+        double flopsBare = Double.parseDouble(bare.get("gflops")) * median;
+        assertEquals(flopsGan4j, flopsBare, 0.01 * flopsGan4j, "GFLOP per iteration of the two lines");
     }
 
     @Test
