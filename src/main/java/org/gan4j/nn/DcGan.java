@@ -77,7 +77,7 @@ public final class DcGan implements Architecture {
         g.add(Layers.batchNorm1d(2 * w * 7 * 7));
         g.add(new ReLUImpl());
         g.add(Layers.unflatten(2 * w, 7, 7));
-        g.add(Layers.deconv(2 * w, w, 4, 2, 1, true));       // 2w×7×7 → w×14×14
+        g.add(Layers.deconv(2 * w, w, 4, 2, 1, spec.biasBeforeNorm()));  // 2w×7×7 → w×14×14, BN adds the shift
         g.add(Layers.batchNorm2d(w));
         g.add(new ReLUImpl());
         g.add(Layers.deconv(w, spec.shape().channels(), 4, 2, 1, true)); // → C×28×28

@@ -12,9 +12,13 @@ import org.gan4j.data.SampleShape;
  * @param conditioning how labels enter a conditional pair; null when {@code classes} is 0
  * @param codes        InfoGAN's latent codes ({@link LatentCodes#NONE} for other models)
  * @param discriminatorNorm the normalisation between D's hidden convolutions (DCGAN's BatchNorm by default)
+ * @param biasBeforeNorm whether G's transposed convolution before a BatchNorm keeps a bias. New networks leave
+ *                       it out, as the DCGAN reference does: the norm subtracts it, and oneDNN adds it in a slow
+ *                       reference loop. DCGAN-28 generators saved before 2026-11-22 have one, and are rebuilt so
+ *                       ({@code Checkpoint.savedLayout}).
  */
 public record NetworkSpec(SampleShape shape, int latentDim, int width, int classes, Conditioning conditioning,
-                          LatentCodes codes, DiscriminatorNorm discriminatorNorm) {
+                          LatentCodes codes, DiscriminatorNorm discriminatorNorm, boolean biasBeforeNorm) {
     public NetworkSpec {
         if (classes < 0 || (classes > 0) != (conditioning != null)) {
             throw new IllegalArgumentException("a conditional spec needs classes > 0 and a conditioning, got "
@@ -30,26 +34,31 @@ public record NetworkSpec(SampleShape shape, int latentDim, int width, int class
 
     /** An unconditional spec without latent codes. */
     public NetworkSpec(SampleShape shape, int latentDim, int width) {
-        this(shape, latentDim, width, 0, null, LatentCodes.NONE, DiscriminatorNorm.BATCH);
+        this(shape, latentDim, width, 0, null, LatentCodes.NONE, DiscriminatorNorm.BATCH, false);
     }
 
     /** This spec for {@code classes} classes, conditioned by {@code conditioning}. */
     public NetworkSpec conditional(int classes, Conditioning conditioning) {
-        return new NetworkSpec(shape, latentDim, width, classes, conditioning, codes, discriminatorNorm);
+        return new NetworkSpec(shape, latentDim, width, classes, conditioning, codes, discriminatorNorm, biasBeforeNorm);
     }
 
     /** This spec with InfoGAN's {@code codes}. */
     public NetworkSpec withCodes(LatentCodes codes) {
-        return new NetworkSpec(shape, latentDim, width, classes, conditioning, codes, discriminatorNorm);
+        return new NetworkSpec(shape, latentDim, width, classes, conditioning, codes, discriminatorNorm, biasBeforeNorm);
     }
 
     /** This spec with D's hidden layers normalised by {@code norm}. */
     public NetworkSpec withDiscriminatorNorm(DiscriminatorNorm norm) {
-        return new NetworkSpec(shape, latentDim, width, classes, conditioning, codes, norm);
+        return new NetworkSpec(shape, latentDim, width, classes, conditioning, codes, norm, biasBeforeNorm);
+    }
+
+    /** This spec with or without a bias on G's layers that a BatchNorm follows. */
+    public NetworkSpec withBiasBeforeNorm(boolean bias) {
+        return new NetworkSpec(shape, latentDim, width, classes, conditioning, codes, discriminatorNorm, bias);
     }
 
     /** The unconditional spec with z of size {@code latentDim} (for the body of a conditional network). */
     NetworkSpec body(int latent) {
-        return new NetworkSpec(shape, latent, width, 0, null, LatentCodes.NONE, discriminatorNorm);
+        return new NetworkSpec(shape, latent, width, 0, null, LatentCodes.NONE, discriminatorNorm, biasBeforeNorm);
     }
 }

@@ -7,20 +7,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.InputArchive;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Optimizer;
 import org.bytedeco.pytorch.OutputArchive;
 import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.StringVector;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.global.torch;
 import org.gan4j.BadInputException;
 import org.gan4j.engine.Tensors;
 import org.gan4j.io.AtomicFiles;
+import org.gan4j.nn.Architecture;
 import org.gan4j.nn.Discriminator;
 import org.gan4j.nn.Generator;
+import org.gan4j.nn.NetworkSpec;
+import org.gan4j.nn.Networks;
 
 /**
  * A training run's whole state in one libtorch archive: both networks (parameters and BatchNorm
@@ -132,6 +138,53 @@ public final class Checkpoint {
                 throw unreadable(file, e);
             }
         }
+    }
+
+    /**
+     * {@code spec} as the generator in {@code file} (a checkpoint or a generator file) was built: today's
+     * layout, or, when the file holds a tensor that layout lacks and the older one has, the layout with a
+     * bias before G's BatchNorm (DCGAN-28 generators saved before 2026-11-22). Builds throwaway networks,
+     * so callers that seed libtorch for their own networks call it first.
+     */
+    public static NetworkSpec savedLayout(Path file, Architecture architecture, NetworkSpec spec) {
+        try (PointerScope scope = new PointerScope()) {
+            Set<String> saved = tensorNames(child(open(file), "generator"), "");
+            if (spec.biasBeforeNorm() || tensorNames(Networks.generator(architecture, spec)).containsAll(saved)) {
+                return spec;
+            }
+            NetworkSpec older = spec.withBiasBeforeNorm(true);
+            // Neither layout: the load that follows names the mismatch.
+            return tensorNames(Networks.generator(architecture, older)).containsAll(saved) ? older : spec;
+        } catch (RuntimeException e) {
+            return spec;   // unreadable: the load that follows says so in one line
+        }
+    }
+
+    /** Names of the tensors in an archive and its children, dotted like a module's parameter names. */
+    private static Set<String> tensorNames(InputArchive archive, String prefix) {
+        Set<String> names = new TreeSet<>();
+        StringVector keys = archive.keys();
+        for (long i = 0; i < keys.size(); i++) {
+            String key = keys.get(i).getString();
+            InputArchive child = new InputArchive();
+            if (archive.try_read(key, child)) {
+                names.addAll(tensorNames(child, prefix + key + "."));
+            } else {
+                names.add(prefix + key);
+            }
+        }
+        return names;
+    }
+
+    /** Names of a module's parameters and buffers. */
+    private static Set<String> tensorNames(Module module) {
+        Set<String> names = new TreeSet<>();
+        for (var dict : List.of(module.named_parameters(), module.named_buffers())) {
+            for (long i = 0; i < dict.size(); i++) {
+                names.add(dict.get(i).key().getString());
+            }
+        }
+        return names;
     }
 
     /** The number of classes a conditional generator in {@code file} was built for; 0 when unconditional (or older). */

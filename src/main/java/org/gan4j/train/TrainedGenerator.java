@@ -12,8 +12,10 @@ import org.gan4j.data.SyntheticDatasets;
 import org.gan4j.engine.ComputeDevice;
 import org.gan4j.engine.Engine;
 import org.gan4j.engine.Tensors;
+import org.gan4j.nn.Architecture;
 import org.gan4j.nn.Architectures;
 import org.gan4j.nn.Generator;
+import org.gan4j.nn.NetworkSpec;
 import org.gan4j.nn.Networks;
 import org.gan4j.nn.OutputRange;
 import org.gan4j.report.SampleGrid;
@@ -70,7 +72,9 @@ public final class TrainedGenerator {
                 throw new BadInputException("run " + runDir + " is conditional, but " + weights + " records no number of classes");
             }
         }
-        Generator g = Networks.generator(Architectures.get(config.model()), Trainer.spec(config, shape, classes));
+        Architecture architecture = Architectures.get(config.model());
+        NetworkSpec spec = Checkpoint.savedLayout(weights, architecture, Trainer.spec(config, shape, classes));
+        Generator g = Networks.generator(architecture, spec);
         Checkpoint.loadGenerator(weights, g);
         g.eval();
         return new TrainedGenerator(run, config, weights, g, GameVariant.of(config, classes));

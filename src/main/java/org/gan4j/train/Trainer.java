@@ -97,7 +97,8 @@ public final class Trainer implements AutoCloseable {
     private long epoch;
     private int batchInEpoch;
 
-    private Trainer(TrainConfig resolved, Dataset data, RunDirectory run, Provenance provenance) {
+    /** @param saved the checkpoint a resumed run continues from (its networks' layout), or null for a new run */
+    private Trainer(TrainConfig resolved, Dataset data, RunDirectory run, Provenance provenance, Path saved) {
         this.config = resolved;
         this.data = data;
         this.run = run;
@@ -120,9 +121,12 @@ public final class Trainer implements AutoCloseable {
         int classes = conditionalClasses(resolved, data);
         this.variant = GameVariant.of(resolved, classes);
 
+        NetworkSpec spec = spec(resolved, data.shape(), classes);
+        if (saved != null) {
+            spec = Checkpoint.savedLayout(saved, architecture, spec);
+        }
         // Initial weights depend on the seed only, so a resumed run rebuilds the same networks before loading.
         Engine.seed(resolved.seed());
-        NetworkSpec spec = spec(resolved, data.shape(), classes);
         this.generator = Networks.generator(architecture, spec);
         this.discriminator = Networks.discriminator(architecture, spec);
         // Built after G and D, so G's and D's initial weights do not depend on whether it exists.
@@ -194,7 +198,7 @@ public final class Trainer implements AutoCloseable {
                     + run.root() + " or choose another --out");
         }
         Engine.init(resolved.threads());
-        Trainer t = new Trainer(resolved, data, run, Provenance.of(data));
+        Trainer t = new Trainer(resolved, data, run, Provenance.of(data), null);
         run.writeConfig(resolved, t.provenance);
         return t;
     }
@@ -216,7 +220,7 @@ public final class Trainer implements AutoCloseable {
             throw new BadInputException("run " + runDir + " has no checkpoint to resume from (" + run.checkpoint() + ")");
         }
         Engine.init(resolved.threads());
-        Trainer t = new Trainer(resolved, data, run, provenance);
+        Trainer t = new Trainer(resolved, data, run, provenance, run.checkpoint());
         Checkpoint.State state = Checkpoint.load(run.checkpoint(), t.generator, t.averagedGenerator(), t.discriminator,
                 t.optimizerG, t.optimizerD);
         t.step = state.step();

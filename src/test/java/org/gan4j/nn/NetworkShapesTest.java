@@ -79,8 +79,8 @@ class NetworkShapesTest {
     @Test
     void dcgan28MatchesTheBenchmarkSpec() {
         NetworkSpec spec = new NetworkSpec(SampleShape.image(1, 28, 28), 100, 64);
-        // G: Linear(100→6272) 633,472 + BN1d(6272) 12,544 + ConvT(128→64,k4) 131,136 + BN2d(64) 128 + ConvT(64→1,k4) 1,025
-        assertEquals(778_305, Architectures.get("dcgan").generator(spec).parameterCount());
+        // G: Linear(100→6272) 633,472 + BN1d(6272) 12,544 + ConvT(128→64,k4, no bias: BN follows) 131,072 + BN2d(64) 128 + ConvT(64→1,k4) 1,025
+        assertEquals(778_241, Architectures.get("dcgan").generator(spec).parameterCount());
         // D: Conv(1→64,k4) 1,088 + Conv(64→128,k4) 131,200 + BN2d(128) 256 + Linear(6272→1) 6,273
         assertEquals(138_817, Architectures.get("dcgan").discriminator(spec).parameterCount());
     }

@@ -14,16 +14,25 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 import org.gan4j.BadInputException;
 import org.gan4j.data.BatchLoader;
 import org.gan4j.data.Dataset;
+import org.gan4j.data.SampleShape;
 import org.gan4j.data.DatasetRequest;
 import org.gan4j.data.SyntheticDatasets;
 import org.gan4j.engine.Engine;
+import org.gan4j.engine.Optimizers;
 import org.gan4j.engine.Tensors;
+import org.gan4j.nn.Architecture;
+import org.gan4j.nn.Architectures;
+import org.gan4j.nn.Discriminator;
+import org.gan4j.nn.Generator;
+import org.gan4j.nn.NetworkSpec;
+import org.gan4j.nn.Networks;
 import org.gan4j.report.MetricsLog;
 import org.gan4j.report.MetricsTable;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +127,59 @@ class TrainerTest {
         TrainConfig change = TrainConfig.builder().model("dcgan").build();
         var e = assertThrows(BadInputException.class, () -> Trainer.resume(out, ring8(), change));
         assertTrue(e.getMessage().contains("'model'"), e.getMessage());
+    }
+
+    /**
+     * A DCGAN-28 run written while G's first transposed convolution still had a bias (before 2026-11-22):
+     * its generator is rebuilt with that bias, so it draws the same images, and the run resumes.
+     */
+    @Test
+    void aDcgan28RunWithTheOlderGeneratorLayoutStillSamplesAndResumes() {
+        Path out = tmp.resolve("older-layout");
+        TrainConfig c = ConditionalTrainingTest.tiny(out, 2).model("dcgan").checkpointEvery(2).build();
+        try (Trainer t = Trainer.start(c, ConditionalTrainingTest.labelled())) {
+            t.train(TrainingListener.NONE);
+        }
+        RunDirectory run = new RunDirectory(out);
+        TrainConfig resolved = run.readConfig().resolve();
+        Architecture dcgan = Architectures.get("dcgan");
+        NetworkSpec older = Trainer.spec(resolved, SampleShape.image(1, 28, 28), 0).withBiasBeforeNorm(true);
+        float[] z = new float[3 * resolved.latentDim()];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) Math.sin(i);
+        }
+        float[] expected;
+        try (PointerScope scope = new PointerScope()) {
+            Engine.seed(9);
+            Generator g = Networks.generator(dcgan, older);
+            Discriminator d = Networks.discriminator(dcgan, older);
+            try (NoGradGuard guard = new NoGradGuard()) {
+                var named = g.named_parameters();
+                for (long i = 0; i < named.size(); i++) {
+                    if (named.get(i).key().getString().endsWith("bias")) {
+                        Tensor p = named.get(i).access();
+                        p.copy_(torch.randn(p.sizes().vec().get()));   // biases that show
+                    }
+                }
+            }
+            Checkpoint.State state = Checkpoint.readState(run.checkpoint());
+            Checkpoint.save(run.checkpoint(), g, null, d, Optimizers.adam(g.parameters(), 1e-3, 0.5, 0.999),
+                    Optimizers.adam(d.parameters(), 1e-3, 0.5, 0.999), state);
+            Checkpoint.saveGenerator(run.generatorFile(), g);
+            g.eval();
+            expected = Tensors.toFloats(g.forward(Tensors.fromFloats(z, 3, resolved.latentDim())));
+            Generator today = Networks.generator(dcgan, older.withBiasBeforeNorm(false));
+            assertEquals(Tensors.elementCount(g.parameters()) - resolved.width(), Tensors.elementCount(today.parameters()),
+                    "today's layout lacks exactly that bias");
+        }
+        TrainedGenerator loaded = TrainedGenerator.load(out);
+        assertArrayEquals(expected, loaded.decode(z, 3), 1e-6f);
+        try (Trainer t = Trainer.resume(out, ConditionalTrainingTest.labelled(), TrainConfig.builder().steps(4L).build())) {
+            t.train(TrainingListener.NONE);
+            assertEquals(4, t.step());
+        }
+        assertEquals(older, Checkpoint.savedLayout(run.generatorFile(), dcgan, older.withBiasBeforeNorm(false)),
+                "the resumed run keeps its layout");
     }
 
     /** A wgan-gp DCGAN run saved before 'd-norm' existed had BatchNorm in D; it must still resume (not rebuild D with layer norm). */
