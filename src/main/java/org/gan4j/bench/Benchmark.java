@@ -49,6 +49,7 @@ import org.gan4j.train.Trainer;
  * B1, B2 and B4 run {@link Trainer#train} itself with the defaults a user gets (a metrics row per step,
  * flushed every 50 steps); only sample grids and checkpoints are pushed past the run (they are written once,
  * after the last timed step). An iteration is the time between two consecutive per-step callbacks.
+ * With {@link BenchOptions#bare()}, B1 and B2 are timed a second time as a {@link BareLoop}, without the trainer.
  */
 public final class Benchmark {
     /** Implementation name on every line. */
