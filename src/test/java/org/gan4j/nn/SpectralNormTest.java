@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.EmbeddingImpl;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SpectralNormTest {
     private static final NetworkSpec POINTS = new NetworkSpec(SampleShape.vector(2), 4, 16);
@@ -126,6 +129,154 @@ class SpectralNormTest {
                 assertEquals(1.0, largestSingularValue(forwardWeight(sn.layer())), 1e-4, kind + ": W/sigma in use");
             }
             assertThrows(IllegalStateException.class, d::applySpectralNorm);
+        }
+    }
+
+    /** The conditional discriminator of {@code kind} (concat, projection, acgan) or InfoGAN's, normalised. */
+    private static Discriminator assembled(String kind, long seed) {
+        NetworkSpec spec = kind.equals("infogan") ? DCGAN28.withCodes(new LatentCodes(3, 1))
+                : DCGAN28.conditional(4, Conditioning.parse(kind));
+        return normalised(kind.equals("infogan") ? "infogan" : "dcgan", spec, seed);
+    }
+
+    /** Every power-iteration vector u of {@code d}, by buffer name. */
+    private static Map<String, float[]> us(Module d) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        var buffers = d.named_buffers();
+        for (long i = 0; i < buffers.size(); i++) {
+            String name = buffers.get(i).key().getString();
+            if (name.endsWith("weight_u")) {
+                out.put(name, Tensors.toFloats(buffers.get(i).access()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Each way into an assembled discriminator refreshes the layers it uses: judge() all of them, the
+     * labelled view that the gradient penalties call all of them, and forward() (D(x) without the
+     * auxiliary head) at least the body and the output layer. A refresh recomputes W/σ from the current W; in
+     * training mode u also takes a power-iteration step, in eval mode it stays.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"concat", "projection", "acgan", "infogan"})
+    void everyPathIntoAnAssembledDiscriminatorRefreshesTheLayersItUses(String kind) {
+        try (PointerScope scope = new PointerScope()) {
+            Discriminator d = assembled(kind, 8);
+            Tensor x = input(DCGAN28, 2);
+            Tensor labels = kind.equals("infogan") ? null : Tensors.fromInts(new int[] {1, 2});
+            List<SpectralNorm> all = d.spectralNorms();
+            assertEquals(all.size(), us(d).size(), "one u per normalised layer: " + us(d).keySet());
+
+            d.eval();
+            Map<String, float[]> start = us(d);
+            perturb(all);
+            d.judge(x, labels);
+            assertRefreshed(all, all, kind + ", eval-mode judge");
+            us(d).forEach((name, u) -> assertArrayEquals(start.get(name), u, 0f, "eval mode keeps " + name));
+
+            d.train(true);
+            perturb(all);
+            d.judge(x, labels);
+            assertRefreshed(all, all, kind + ", judge");
+            Map<String, float[]> afterJudge = us(d);
+            assertStepped(start, afterJudge, kind + ", judge");
+            if (!kind.equals("infogan")) {
+                perturb(all);
+                d.given(labels).forward(x);   // what WGAN-GP and R1 call
+                assertRefreshed(all, all, kind + ", labelled view");
+                assertStepped(afterJudge, us(d), kind + ", labelled view");
+            }
+            if (kind.equals("acgan") || kind.equals("infogan")) {
+                perturb(all);
+                d.forward(x);
+                List<SpectralNorm> used = all.stream()
+                        .filter(sn -> !auxiliaryHead(d, sn)).toList();
+                assertEquals(3, used.size(), "two body convolutions and the output layer");
+                assertRefreshed(used, used, kind + ", forward");   // (AC-GAN's also refreshes its classifier: harmless)
+            }
+        }
+    }
+
+    /** Whether {@code sn} normalises a layer of AC-GAN's classifier or InfoGAN's Q head (by the layer's name in D). */
+    private static boolean auxiliaryHead(Discriminator d, SpectralNorm sn) {
+        var modules = d.named_modules();
+        for (long i = 0; i < modules.size(); i++) {
+            if (modules.get(i).access().address() == sn.layer().address()) {
+                String name = modules.get(i).key().getString();
+                return name.startsWith("classifier") || name.startsWith("q.");
+            }
+        }
+        throw new AssertionError("a normalised layer of " + sn.weight().size(0) + " rows is not a module of D");
+    }
+
+    /** Moves every W a little, so a forward weight left from an earlier W/σ no longer matches. */
+    private static void perturb(List<SpectralNorm> layers) {
+        try (NoGradGuard guard = new NoGradGuard()) {
+            for (SpectralNorm sn : layers) {
+                sn.weight().add_(torch.randn(sn.weight().sizes().vec().get()).mul(new Scalar(1e-2)));
+            }
+        }
+    }
+
+    /** Of the layers {@code all}, the forward weight is the current W/σ if and only if the layer is in {@code used}. */
+    private static void assertRefreshed(List<SpectralNorm> all, List<SpectralNorm> used, String what) {
+        for (SpectralNorm sn : all) {
+            float[] want;
+            try (NoGradGuard guard = new NoGradGuard()) {
+                want = Tensors.toFloats(sn.weight().div(new Scalar(sn.sigma())));
+            }
+            float[] got = Tensors.toFloats(forwardWeight(sn.layer()));
+            double worst = 0;
+            for (int i = 0; i < want.length; i++) {
+                worst = Math.max(worst, Math.abs(want[i] - got[i]));
+            }
+            assertEquals(used.contains(sn), worst < 1e-5, what + ": layer of " + sn.weight().size(0) + " rows, off by " + worst);
+        }
+    }
+
+    /** Every u of more than one element moved (a one-row layer's u is ±1 and cannot). */
+    private static void assertStepped(Map<String, float[]> before, Map<String, float[]> after, String what) {
+        assertEquals(before.keySet(), after.keySet());
+        for (String name : before.keySet()) {
+            if (before.get(name).length > 1) {
+                assertFalse(Arrays.equals(before.get(name), after.get(name)), what + " must step " + name);
+            }
+        }
+    }
+
+    /** u lives as a buffer under its layer's own name, so checkpoints (which save buffers) carry it. */
+    @Test
+    void theVectorsOfAssembledDiscriminatorsAreBuffersUnderTheirLayersNames() {
+        try (PointerScope scope = new PointerScope()) {
+            List<String> body = List.of("body.layers.0.weight_u", "body.layers.2.weight_u", "output.weight_u");
+            assertEquals(body, List.copyOf(us(assembled("concat", 1)).keySet()), "the concat embedding is an input, not a layer");
+            assertEquals(concat(body, "embedding.weight_u"), List.copyOf(us(assembled("projection", 1)).keySet()));
+            assertEquals(concat(body, "classifier.weight_u"), List.copyOf(us(assembled("acgan", 1)).keySet()));
+            assertEquals(concat(body, "q.layers.0.weight_u", "q.layers.3.weight_u"),
+                    List.copyOf(us(assembled("infogan", 1)).keySet()));
+        }
+    }
+
+    private static List<String> concat(List<String> a, String... more) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(List.of(more));
+        return out;
+    }
+
+    /** The start vectors u and v are drawn from the seed only, so a rebuilt network before a resume has the same. */
+    @Test
+    void assembledStartVectorsDependOnTheSeedOnly() {
+        try (PointerScope scope = new PointerScope()) {
+            for (String kind : List.of("projection", "infogan")) {
+                Map<String, float[]> a = us(assembled(kind, 11));
+                Map<String, float[]> b = us(assembled(kind, 11));
+                Map<String, float[]> other = us(assembled(kind, 12));
+                for (String name : a.keySet()) {
+                    assertArrayEquals(a.get(name), b.get(name), 0f, kind + ": " + name);
+                }
+                assertFalse(a.keySet().stream().allMatch(n -> Arrays.equals(a.get(n), other.get(n))), kind + ": another seed");
+            }
         }
     }
 
