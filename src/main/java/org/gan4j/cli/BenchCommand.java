@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
  * machine-readable line each on stdout (progress notes on stderr). The work lives in {@link Benchmark}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Time gan4j on the bench SPEC: B1 MLP GAN, B2 DCGAN-28, B3 generation, B4 DCGAN-28 on",
-            "Fashion-MNIST end to end. Prints a PEAK line (large matrix product) and one line per benchmark."},
+        description = "Time gan4j on the bench SPEC: B1 MLP GAN, B2 DCGAN-28, B3 generation, B4 DCGAN-28 on"
+            + " Fashion-MNIST end to end. Prints a PEAK line (large matrix product) and one line per benchmark.",
         footer = {"", "Examples:", "  gan4j bench all", "  gan4j bench B1 --iters 50 --threads 1", "  gan4j bench B1 B2 --bare",
             "Peak memory is read from outside: /usr/bin/time -v gan4j bench all"})
 public final class BenchCommand implements Callable<Integer> {
@@ -45,8 +45,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "DEV", description = "cpu (default), cuda or cuda:N.")
     String device = "cpu";
 
-    @Option(names = "--bare", description = {"Also time B1 and B2 as a bare loop over libtorch calls (same networks and",
-        "optimisers, no trainer): lines with impl=bare-loop, the yardstick for gan4j's own."})
+    @Option(names = "--bare", description = "Also time B1 and B2 as a bare loop over libtorch calls (same networks and"
+            + " optimisers, no trainer): lines with impl=bare-loop, the yardstick for gan4j's own.")
     boolean bare;
 
     @Override

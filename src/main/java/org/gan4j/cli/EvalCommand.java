@@ -34,10 +34,10 @@ import picocli.CommandLine.Spec;
  * {@link Evaluation}; real features are cached by {@link ReferenceCache}.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluate a run's generator (--run) or samples from any tool (--samples: an IDX file of 28x28",
-            "images, values 0-255, or a folder of 28x28 PNGs) against a real split: fid-, kid-, is-, precision-,",
-            "recall-, density-, coverage- and class coverage, named for the feature network (e.g. fid-fmnist).",
-            "These are not Inception-based numbers. Prints a table and writes eval.json."},
+        description = "Evaluate a run's generator (--run) or samples from any tool (--samples: an IDX file of 28x28"
+            + " images, values 0-255, or a folder of 28x28 PNGs) against a real split: fid-, kid-, is-, precision-,"
+            + " recall-, density-, coverage- and class coverage, named for the feature network (e.g. fid-fmnist)."
+            + " These are not Inception-based numbers. Prints a table and writes eval.json.",
         footer = {"", "Examples:",
             "  gan4j eval --run runs/dcgan-fashion-mnist",
             "  gan4j eval --samples fake-images-idx3-ubyte.gz --dataset fashion-mnist --n 10000",

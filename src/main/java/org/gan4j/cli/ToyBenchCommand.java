@@ -19,10 +19,10 @@ import picocli.CommandLine.Spec;
  * GAN per seed, printed as a table. The work lives in {@link ToyBenchmark}.
  */
 @Command(name = "toybench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Mode-collapse benchmark (VEEGAN, PacGAN): train the MLP GAN on ring8 or grid25 once per seed, draw",
-            "samples and count modes captured (a high-quality sample within 3 sigma of a mode), the share of",
-            "high-quality samples and KL(q || uniform) of their spread over the modes; mean +- std over seeds.",
-            "Writes DIR/toybench.json and DIR/scatter.png (the last seed's samples)."},
+        description = "Mode-collapse benchmark (VEEGAN, PacGAN): train the MLP GAN on ring8 or grid25 once per seed, draw"
+            + " samples and count modes captured (a high-quality sample within 3 sigma of a mode), the share of"
+            + " high-quality samples and KL(q || uniform) of their spread over the modes; mean +- std over seeds."
+            + " Writes DIR/toybench.json and DIR/scatter.png (the last seed's samples).",
         footer = {"", "Examples:", "  gan4j toybench --dataset ring8 --seeds 3", "  gan4j toybench --dataset grid25 --loss lsgan --seeds 5"})
 public final class ToyBenchCommand implements Callable<Integer> {
     @Spec

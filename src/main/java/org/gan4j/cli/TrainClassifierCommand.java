@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
  * with a card (command, seed, data digests, test accuracy). The work lives in {@link ClassifierTraining}.
  */
 @Command(name = "train-classifier", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train the small CNN whose features and class probabilities the metrics use (fid-fmnist, ...),",
-            "report its accuracy on the held-out test split, and write FILE (.pt) and its card (.json beside it)."},
+        description = "Train the small CNN whose features and class probabilities the metrics use (fid-fmnist, ...),"
+            + " report its accuracy on the held-out test split, and write FILE (.pt) and its card (.json beside it).",
         footer = {"", "Examples:",
             "  gan4j train-classifier --dataset fashion-mnist --out fmnist.pt",
             "  gan4j train-classifier --dataset mnist --epochs 30 --seed 1 --out mnist.pt"})

@@ -24,9 +24,9 @@ import picocli.CommandLine.Spec;
  * keys of {@code --config FILE}, and {@link TrainConfig#resolve()} fills in the rest.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a GAN (or continue a run) and write its run directory.",
-            "A run directory holds config.json, metrics.csv, samples/, checkpoints/last.pt, generator.pt and losses.png.",
-            "Flags override the keys of --config FILE, which have the same names (lr-g, d-steps, ...)."},
+        description = "Train a GAN (or continue a run) and write its run directory."
+            + " A run directory holds config.json, metrics.csv, samples/, checkpoints/last.pt, generator.pt and losses.png."
+            + " Flags override the keys of --config FILE, which have the same names (lr-g, d-steps, ...).",
         footer = {"", "Examples:",
             "  gan4j train --model mlp --dataset ring8 --steps 2000",
             "  gan4j train --model dcgan --dataset fashion-mnist --epochs 5 --out runs/fmnist",
