@@ -1,7 +1,6 @@
 package org.gan4j.bench;
 
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.Optimizer;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
@@ -9,6 +8,7 @@ import org.gan4j.data.SampleShape;
 import org.gan4j.engine.ComputeDevice;
 import org.gan4j.engine.Engine;
 import org.gan4j.engine.Optimizers;
+import org.gan4j.engine.ParameterOptimizer;
 import org.gan4j.nn.Architectures;
 import org.gan4j.nn.Discriminator;
 import org.gan4j.nn.Generator;
@@ -44,8 +44,8 @@ final class BareLoop {
             g.to(device.torchDevice(), false);
             d.to(device.torchDevice(), false);
         }
-        Optimizer optG = Optimizers.create(config.optimizer(), g.parameters(), config.lrG(), config.beta1(), config.beta2());
-        Optimizer optD = Optimizers.create(config.optimizer(), d.parameters(), config.lrD(), config.beta1(), config.beta2());
+        ParameterOptimizer optG = Optimizers.create(config.optimizer(), g.parameters(), config.lrG(), config.beta1(), config.beta2());
+        ParameterOptimizer optD = Optimizers.create(config.optimizer(), d.parameters(), config.lrD(), config.beta1(), config.beta2());
         int batch = config.batch();
         LatentNoise noise = config.latentNoise();
         boolean symmetric = g.outputRange().low() < 0;
@@ -72,12 +72,12 @@ final class BareLoop {
                     // D step: real and fake in two calls, L_D = BCE(D(x), 1) + BCE(D(G(z)), 0)
                     Tensor lossD = torch.binary_cross_entropy_with_logits(d.forward(x), ones)
                             .add(torch.binary_cross_entropy_with_logits(d.forward(fake.detach()), zeros));
-                    optD.zero_grad();
+                    optD.zeroGrad();
                     lossD.backward();
                     optD.step();
                     // G step on the same fake batch: non-saturating, L_G = BCE(D(G(z)), 1)
                     Tensor lossG = torch.binary_cross_entropy_with_logits(d.forward(fake), ones);
-                    optG.zero_grad();
+                    optG.zeroGrad();
                     lossG.backward();
                     optG.step();
                     if (device.isCuda()) {

@@ -3,12 +3,14 @@ package org.gan4j.engine;
 import org.bytedeco.pytorch.Adam;
 import java.util.List;
 import org.bytedeco.pytorch.AdamOptions;
-import org.bytedeco.pytorch.Optimizer;
 import org.bytedeco.pytorch.RMSprop;
 import org.bytedeco.pytorch.RMSpropOptions;
 import org.bytedeco.pytorch.TensorVector;
 
-/** Optimizer factories that get the JavaCPP option traps right once. */
+/**
+ * Optimiser factories: what the {@code optimizer} config key names ({@link #create}), and libtorch's own
+ * Adam with the JavaCPP betas trap handled once ({@link #adam}), the reference {@link FusedAdam} is checked against.
+ */
 public final class Optimizers {
     private Optimizers() {
     }
@@ -28,14 +30,15 @@ public final class Optimizers {
     public static final List<String> KINDS = List.of("adam", "rmsprop");
 
     /**
-     * An optimiser by kind: {@code adam} (with beta1, beta2) or {@code rmsprop} (betas unused, may be null).
+     * An optimiser by kind: {@code adam} ({@link FusedAdam}, with beta1, beta2) or {@code rmsprop}
+     * (libtorch's, betas unused, may be null).
      *
      * @throws IllegalArgumentException for another kind
      */
-    public static Optimizer create(String kind, TensorVector parameters, double lr, Double beta1, Double beta2) {
+    public static ParameterOptimizer create(String kind, TensorVector parameters, double lr, Double beta1, Double beta2) {
         return switch (kind) {
-            case "adam" -> adam(parameters, lr, beta1, beta2);
-            case "rmsprop" -> rmsprop(parameters, lr);
+            case "adam" -> new FusedAdam(parameters, lr, beta1, beta2);
+            case "rmsprop" -> new TorchOptimizer(rmsprop(parameters, lr));
             default -> throw new IllegalArgumentException("unknown optimizer '" + kind + "': choose one of " + KINDS);
         };
     }

@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.InputArchive;
 import org.bytedeco.pytorch.Module;
-import org.bytedeco.pytorch.Optimizer;
 import org.bytedeco.pytorch.OutputArchive;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.StringVector;
@@ -20,6 +19,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.global.torch;
 import org.gan4j.BadInputException;
+import org.gan4j.engine.ParameterOptimizer;
 import org.gan4j.engine.Tensors;
 import org.gan4j.io.AtomicFiles;
 import org.gan4j.nn.Architecture;
@@ -64,7 +64,7 @@ public final class Checkpoint {
     }
 
     /** Writes the run's state to {@code file} atomically; {@code gEma}, G's weight average, may be null (none kept). */
-    public static void save(Path file, Generator g, Generator gEma, Discriminator d, Optimizer optG, Optimizer optD,
+    public static void save(Path file, Generator g, Generator gEma, Discriminator d, ParameterOptimizer optG, ParameterOptimizer optD,
             State state) {
         try (PointerScope scope = new PointerScope()) {
             OutputArchive root = new OutputArchive();
@@ -99,7 +99,7 @@ public final class Checkpoint {
      * Restores networks and optimisers from {@code file} and returns the saved state. {@code gEma}, G's
      * weight average, is null for a run that keeps none; otherwise the file must hold it.
      */
-    public static State load(Path file, Generator g, Generator gEma, Discriminator d, Optimizer optG, Optimizer optD) {
+    public static State load(Path file, Generator g, Generator gEma, Discriminator d, ParameterOptimizer optG, ParameterOptimizer optD) {
         try (PointerScope scope = new PointerScope()) {
             InputArchive root = open(file);
             try {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.NoGradGuard;
-import org.bytedeco.pytorch.Optimizer;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
@@ -18,6 +17,7 @@ import org.gan4j.data.SampleShape;
 import org.gan4j.engine.ComputeDevice;
 import org.gan4j.engine.Engine;
 import org.gan4j.engine.Optimizers;
+import org.gan4j.engine.ParameterOptimizer;
 import org.gan4j.engine.Tensors;
 import org.gan4j.loss.AdversarialLoss;
 import org.gan4j.loss.GradientPenalties;
@@ -76,8 +76,8 @@ public final class Trainer implements AutoCloseable {
     private final WeightAverage average;
     private final TensorVector generatorParams;
     private final TensorVector discriminatorParams;
-    private final Optimizer optimizerG;
-    private final Optimizer optimizerD;
+    private final ParameterOptimizer optimizerG;
+    private final ParameterOptimizer optimizerD;
     private final AdversarialLoss loss;
     private final LatentNoise noise;
     private final Targets targets;
@@ -382,7 +382,7 @@ public final class Trainer implements AutoCloseable {
         if (extra != null) {
             loss = loss.add(extra);
         }
-        optimizerD.zero_grad();
+        optimizerD.zeroGrad();
         loss.backward();
         double gradientNorm = gradientNorm(discriminatorParams);
         double value = requireFinite("discriminator", loss);
@@ -411,7 +411,7 @@ public final class Trainer implements AutoCloseable {
             if (extra != null) {
                 loss = loss.add(extra);
             }
-            optimizerG.zero_grad();
+            optimizerG.zeroGrad();
             loss.backward();
             double gradientNorm = gradientNorm(generatorParams);
             double value = requireFinite("generator", loss);
@@ -592,6 +592,8 @@ public final class Trainer implements AutoCloseable {
     public void close() {
         fixedLatent.release();
         targets.close();
+        optimizerG.close();
+        optimizerD.close();
     }
 
     /** The affine map from stored [0, 1] images into G's output range (points pass unchanged). */

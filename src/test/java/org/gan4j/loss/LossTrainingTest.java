@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.Optimizer;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
@@ -16,6 +15,7 @@ import org.gan4j.data.SyntheticDatasets;
 import org.gan4j.engine.ComputeDevice;
 import org.gan4j.engine.Engine;
 import org.gan4j.engine.Optimizers;
+import org.gan4j.engine.ParameterOptimizer;
 import org.gan4j.nn.Architectures;
 import org.gan4j.nn.Discriminator;
 import org.gan4j.nn.Generator;
@@ -68,8 +68,8 @@ class LossTrainingTest {
             Discriminator d = Architectures.get("mlp").discriminator(spec);
             TensorVector gParams = g.parameters();
             TensorVector dParams = d.parameters();
-            Optimizer optG = Optimizers.create("adam", gParams, 1e-2, 0.5, 0.999);
-            Optimizer optD = Optimizers.create("adam", dParams, 1e-2, 0.5, 0.999);
+            ParameterOptimizer optG = Optimizers.create("adam", gParams, 1e-2, 0.5, 0.999);
+            ParameterOptimizer optD = Optimizers.create("adam", dParams, 1e-2, 0.5, 0.999);
             Tensor real = torch.randn(16, 2);
             Tensor fake = g.forward(LatentNoise.NORMAL.sample(16, 4, ComputeDevice.CPU));
 
@@ -77,8 +77,8 @@ class LossTrainingTest {
             float[] d0 = snapshot(dParams);
             Tensor lossD = loss.discriminatorLoss(d.forward(real), d.forward(fake.detach()), targets)
                     .add(loss.penalty(d, real, fake.detach()));
-            optD.zero_grad();
-            optG.zero_grad();
+            optD.zeroGrad();
+            optG.zeroGrad();
             lossD.backward();
             optD.step();
             optG.step();
@@ -88,8 +88,8 @@ class LossTrainingTest {
             assertTrue(java.util.Arrays.equals(g0, snapshot(gParams)), name + ": G must not move on D's step");
 
             Tensor lossG = loss.generatorLoss(d.forward(fake), targets);
-            optD.zero_grad();
-            optG.zero_grad();
+            optD.zeroGrad();
+            optG.zeroGrad();
             lossG.backward();
             optG.step();
             assertFalse(java.util.Arrays.equals(g0, snapshot(gParams)), name + ": G must move on its step");

@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.Optimizer;
 import org.bytedeco.pytorch.Tensor;
 import org.gan4j.BadInputException;
 import org.gan4j.data.SampleShape;
 import org.gan4j.engine.ComputeDevice;
 import org.gan4j.engine.Engine;
 import org.gan4j.engine.Optimizers;
+import org.gan4j.engine.ParameterOptimizer;
 import org.gan4j.engine.Tensors;
 import org.gan4j.nn.Architectures;
 import org.gan4j.nn.Discriminator;
@@ -44,8 +44,8 @@ class CheckpointTest {
             Engine.seed(1);
             Generator g = Architectures.get("dcgan").generator(SPEC);
             Discriminator d = Architectures.get("dcgan").discriminator(SPEC);
-            Optimizer og = Optimizers.adam(g.parameters(), 1e-3, 0.5, 0.999);
-            Optimizer od = Optimizers.adam(d.parameters(), 1e-3, 0.5, 0.999);
+            ParameterOptimizer og = Optimizers.create("adam", g.parameters(), 1e-3, 0.5, 0.999);
+            ParameterOptimizer od = Optimizers.create("adam", d.parameters(), 1e-3, 0.5, 0.999);
             // one update so that BatchNorm statistics and Adam's moments are not at their initial values
             Tensor z = LatentNoise.NORMAL.sample(4, 16, ComputeDevice.CPU);
             d.forward(g.forward(z)).mean().backward();
@@ -56,8 +56,8 @@ class CheckpointTest {
             Engine.seed(2);
             Generator g2 = Architectures.get("dcgan").generator(SPEC);
             Discriminator d2 = Architectures.get("dcgan").discriminator(SPEC);
-            Optimizer og2 = Optimizers.adam(g2.parameters(), 1e-3, 0.5, 0.999);
-            Optimizer od2 = Optimizers.adam(d2.parameters(), 1e-3, 0.5, 0.999);
+            ParameterOptimizer og2 = Optimizers.create("adam", g2.parameters(), 1e-3, 0.5, 0.999);
+            ParameterOptimizer od2 = Optimizers.create("adam", d2.parameters(), 1e-3, 0.5, 0.999);
             g.eval();
             g2.eval();
             float[] before = Tensors.toFloats(g2.forward(z));

@@ -26,6 +26,7 @@ import org.gan4j.data.DatasetRequest;
 import org.gan4j.data.SyntheticDatasets;
 import org.gan4j.engine.Engine;
 import org.gan4j.engine.Optimizers;
+import org.gan4j.engine.TorchOptimizer;
 import org.gan4j.engine.Tensors;
 import org.gan4j.nn.Architecture;
 import org.gan4j.nn.Architectures;
@@ -163,8 +164,9 @@ class TrainerTest {
                 }
             }
             Checkpoint.State state = Checkpoint.readState(run.checkpoint());
-            Checkpoint.save(run.checkpoint(), g, null, d, Optimizers.adam(g.parameters(), 1e-3, 0.5, 0.999),
-                    Optimizers.adam(d.parameters(), 1e-3, 0.5, 0.999), state);
+            // an older release's checkpoint: written with libtorch's own Adam
+            Checkpoint.save(run.checkpoint(), g, null, d, new TorchOptimizer(Optimizers.adam(g.parameters(), 1e-3, 0.5, 0.999)),
+                    new TorchOptimizer(Optimizers.adam(d.parameters(), 1e-3, 0.5, 0.999)), state);
             Checkpoint.saveGenerator(run.generatorFile(), g);
             g.eval();
             expected = Tensors.toFloats(g.forward(Tensors.fromFloats(z, 3, resolved.latentDim())));
