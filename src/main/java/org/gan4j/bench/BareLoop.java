@@ -33,10 +33,10 @@ final class BareLoop {
 
     /** Runs {@code warmup + iters} bare iterations of {@code config} on images of {@code shape}; returns their stamps and FLOPs. */
     static Benchmark.Timed run(TrainConfig config, SampleShape shape, int warmup, int iters) {
-        Engine.init(config.threads());
+        var architecture = Architectures.get(config.model());
+        Engine.init(config.threads(), architecture.parallelism());
         ComputeDevice device = Engine.device(config.device());
         Engine.seed(config.seed());
-        var architecture = Architectures.get(config.model());
         NetworkSpec spec = new NetworkSpec(shape, config.latentDim(), config.width());
         Generator g = architecture.generator(spec);
         Discriminator d = architecture.discriminator(spec);

@@ -70,7 +70,7 @@ public sealed interface BenchResult {
      * machine can reach, to read the other lines' {@code gflops} against.
      *
      * @param size    n of the n×n by n×n product
-     * @param threads intra-op threads in force
+     * @param threads cores in force
      */
     record Peak(String impl, double gemmGflops, int size, int threads) implements BenchResult {
         @Override

@@ -23,6 +23,7 @@ import org.gan4j.data.Datasets;
 import org.gan4j.data.SampleShape;
 import org.gan4j.engine.ComputeDevice;
 import org.gan4j.engine.Engine;
+import org.gan4j.engine.Parallelism;
 import org.gan4j.nn.Architectures;
 import org.gan4j.nn.Generator;
 import org.gan4j.nn.LatentNoise;
@@ -202,9 +203,12 @@ public final class Benchmark {
                 flopsPerBatch * B3_BATCHES / seconds / 1e9, details);
     }
 
-    /** PEAK: a {@value #PEAK_SIZE}² float matrix product through the same engine and threads. */
+    /**
+     * PEAK: a {@value #PEAK_SIZE}² float matrix product through the same engine, with the cores given to
+     * OpenBLAS ({@link Parallelism#GEMM}): the machine's GEMM ceiling on that many cores.
+     */
     public BenchResult.Peak peak() {
-        int threads = Engine.init(options.threads());
+        int threads = Engine.init(options.threads(), Parallelism.GEMM);
         ComputeDevice device = Engine.device(options.device());
         double[] seconds = new double[PEAK_REPEATS];
         try (PointerScope outer = new PointerScope()) {

@@ -32,7 +32,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "BENCH", description = "B1, B2, B3, B4 or all (default all).")
     List<String> benchmarks = List.of();
 
-    @Option(names = "--threads", paramLabel = "N", description = "Intra-op CPU threads (default ${DEFAULT-VALUE}, as the SPEC).")
+    @Option(names = "--threads", paramLabel = "N", description = "CPU cores to compute on (default ${DEFAULT-VALUE}, the SPEC's threads).")
     int threads = BenchOptions.SPEC_THREADS;
 
     @Option(names = "--iters", paramLabel = "N",

@@ -16,7 +16,7 @@ final class DataOptions {
             description = "Allow downloading a missing dataset (default); --no-download forbids it.")
     boolean download;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Intra-op CPU threads; 0 = all cores (default 0).")
+    @Option(names = "--threads", paramLabel = "N", description = "CPU cores to compute on; 0 = all cores (default 0).")
     int threads;
 
     /** Fails on a negative thread count before any work starts. */

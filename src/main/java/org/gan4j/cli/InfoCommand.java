@@ -37,7 +37,8 @@ public final class InfoCommand implements Callable<Integer> {
         row(out, "libtorch", Engine.libtorchVersion());
         row(out, "java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
                 + System.getProperty("java.home") + ")");
-        row(out, "threads", threads + " intra-op (" + Runtime.getRuntime().availableProcessors() + " cores available)");
+        row(out, "threads", threads + " (libtorch's intra-op pool; OpenBLAS's for mlp; "
+                + Runtime.getRuntime().availableProcessors() + " cores available)");
         row(out, "cuda", cuda == 0 ? "none" : cuda + " device" + (cuda == 1 ? "" : "s"));
         rows(out, "parallel", parallelSummary(Engine.parallelInfo()));
         rows(out, "models", Architectures.names().stream().sorted()

@@ -15,35 +15,49 @@ import org.gan4j.BadInputException;
  *       {@code libtorch.so} stub before {@code libtorch_cpu.so} is unpacked beside it, and the
  *       dynamic linker then binds the system copy. Unpacking {@code libtorch_cpu.so} first avoids it.</li>
  *   <li>Thread oversubscription: GEMM runs in OpenBLAS's own thread pool while libtorch's OpenMP
- *       threads spin-wait. OpenBLAS is sized to one thread so that libtorch's intra-op pool is the
- *       only one that parallelises; this is done in-process, so an application embedding gan4j
- *       gets it without setting environment variables.</li>
+ *       threads spin-wait. Only one of the two pools is given more than one thread, as the
+ *       {@link Parallelism} of the work says; this is done in-process, so an application embedding
+ *       gan4j gets it without setting environment variables.</li>
  * </ul>
  */
 public final class Engine {
     private static final String TORCH_CPU = "/org/bytedeco/pytorch/linux-x86_64/libtorch_cpu.so";
     private static boolean loaded;
     private static int threads;
+    private static Parallelism parallelism;
 
     private Engine() {
     }
 
     /**
-     * Loads libtorch (once) and sets the intra-op thread count.
+     * Loads libtorch (once) and gives {@code requestedThreads} cores to libtorch's intra-op pool
+     * ({@link Parallelism#INTRA_OP}), the placement for convolutional networks and everything else.
      *
-     * @param requestedThreads intra-op threads; 0 or less means all available cores
+     * @param requestedThreads cores to compute on; 0 or less means all available cores
      * @return the thread count in force
      */
-    public static synchronized int init(int requestedThreads) {
+    public static int init(int requestedThreads) {
+        return init(requestedThreads, Parallelism.INTRA_OP);
+    }
+
+    /**
+     * Loads libtorch (once) and gives {@code requestedThreads} cores to the pool {@code where} names;
+     * the other pool runs one thread.
+     *
+     * @param requestedThreads cores to compute on; 0 or less means all available cores
+     * @return the thread count in force
+     */
+    public static synchronized int init(int requestedThreads, Parallelism where) {
         if (!loaded) {
             loadNatives();
             loaded = true;
         }
         int n = requestedThreads > 0 ? requestedThreads : Runtime.getRuntime().availableProcessors();
-        if (n != threads) {
-            torch.set_num_threads(n);
-            org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(1);
+        if (n != threads || where != parallelism) {
+            torch.set_num_threads(where == Parallelism.GEMM ? 1 : n);
+            org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(where == Parallelism.GEMM ? n : 1);
             threads = n;
+            parallelism = where;
         }
         return threads;
     }
@@ -55,9 +69,14 @@ public final class Engine {
         }
     }
 
-    /** Intra-op threads in force (after {@link #init(int)}). */
+    /** Cores in force (after {@link #init(int)}). */
     public static synchronized int threads() {
         return threads;
+    }
+
+    /** The pool those cores go to (after {@link #init(int)}). */
+    public static synchronized Parallelism parallelism() {
+        return parallelism;
     }
 
     private static void loadNatives() {

@@ -2,6 +2,7 @@ package org.gan4j.nn;
 
 import org.gan4j.BadInputException;
 import org.gan4j.data.SampleShape;
+import org.gan4j.engine.Parallelism;
 
 /**
  * A family of generator/discriminator pairs together with the hyper-parameters its paper trains it
@@ -31,6 +32,11 @@ public interface Architecture {
      */
     default DiscriminatorBody discriminatorBody(NetworkSpec spec, int extraInputs) {
         throw new BadInputException("model '" + name() + "' has no conditional version");
+    }
+
+    /** Which native thread pool the cores go to when this family trains: its networks' kind of work. */
+    default Parallelism parallelism() {
+        return Parallelism.INTRA_OP;
     }
 
     /** Whether D has normalisation layers between its hidden layers that {@code --d-norm} chooses. */

@@ -4,6 +4,7 @@ import org.bytedeco.pytorch.FlattenImpl;
 import org.bytedeco.pytorch.ReLUImpl;
 import org.bytedeco.pytorch.SigmoidImpl;
 import org.gan4j.data.SampleShape;
+import org.gan4j.engine.Parallelism;
 
 /**
  * The vanilla GAN of Goodfellow et al. (2014) as the tutorials write it: one hidden layer each.
@@ -27,6 +28,12 @@ public final class MlpGan implements Architecture {
     @Override
     public Defaults defaults() {
         return new Defaults(1e-3, 0.9, 0.999, LatentNoise.UNIFORM, 100, 128);
+    }
+
+    /** Matrix products only: OpenBLAS gets the cores (see {@link Parallelism#GEMM}). */
+    @Override
+    public Parallelism parallelism() {
+        return Parallelism.GEMM;
     }
 
     @Override

@@ -60,7 +60,8 @@ import org.gan4j.loss.Losses;
  *                        training forward. Default false.
  * @param seed            seed of every random choice: init, noise, data order. Default 42.
  * @param device          {@code cpu}, {@code cuda} or {@code cuda:N}. Default {@code cpu}.
- * @param threads         intra-op CPU threads; 0 = all cores. Default 0.
+ * @param threads         CPU cores to compute on; 0 = all cores. They go to libtorch's intra-op pool, or to
+ *                        OpenBLAS's for the MLP ({@link org.gan4j.engine.Parallelism}). Default 0.
  * @param out             run directory. Default {@code runs/<model>-<dataset>}.
  * @param noise           prior of z: {@code uniform} (U(−1,1)) or {@code normal}. Default: the model's (mlp uniform, dcgan normal).
  * @param latentDim       size of z. Default 100.

@@ -103,9 +103,9 @@ public final class Trainer implements AutoCloseable {
         this.data = data;
         this.run = run;
         this.provenance = provenance;
-        Engine.init(resolved.threads());
-        this.device = Engine.device(resolved.device());
         Architecture architecture = Architectures.get(resolved.model());
+        Engine.init(resolved.threads(), architecture.parallelism());
+        this.device = Engine.device(resolved.device());
         architecture.checkSupports(data.shape());
         TrainingEvaluation.networkName(resolved); // eval-every needs a dataset with a feature network: fail before any work
         if (resolved.batch() > data.size()) {

@@ -2,6 +2,7 @@ package org.gan4j.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.bytedeco.openblas.global.openblas_nolapack;
 import org.bytedeco.pytorch.global.torch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,27 @@ class EngineTest {
         assertEquals(1, Engine.init(1));
         assertEquals(1, torch.get_num_threads());
         assertEquals(Runtime.getRuntime().availableProcessors(), Engine.init(0), "0 means all cores");
+    }
+
+    /** Only one of the two native pools is ever multi-threaded, or their idle workers fight for the cores. */
+    @Test
+    void theCoresGoToOnePoolAtATime() {
+        assertEquals(2, Engine.init(2, Parallelism.GEMM));
+        assertEquals(1, torch.get_num_threads());
+        assertEquals(2, openblas_nolapack.blas_get_num_threads());
+        assertEquals(Parallelism.GEMM, Engine.parallelism());
+        assertEquals(2, Engine.init(2));
+        assertEquals(2, torch.get_num_threads());
+        assertEquals(1, openblas_nolapack.blas_get_num_threads());
+        assertEquals(Parallelism.INTRA_OP, Engine.parallelism());
+    }
+
+    /** The MLP GAN is matrix products only; convolutional families keep libtorch's pool. */
+    @Test
+    void eachFamilyNamesItsPool() {
+        assertEquals(Parallelism.GEMM, org.gan4j.nn.Architectures.get("mlp").parallelism());
+        assertEquals(Parallelism.INTRA_OP, org.gan4j.nn.Architectures.get("dcgan").parallelism());
+        assertEquals(Parallelism.INTRA_OP, org.gan4j.nn.Architectures.get("infogan").parallelism());
     }
 
     @Test
