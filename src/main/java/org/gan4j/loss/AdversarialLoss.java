@@ -44,15 +44,15 @@ public interface AdversarialLoss {
 
     /**
      * A term added to the discriminator's loss that needs D itself, not only its outputs (WGAN-GP's
-     * gradient penalty). Zero by default.
+     * gradient penalty). None by default.
      *
      * @param d    the discriminator, whose parameters the term must stay differentiable in
      * @param real the real batch
      * @param fake the fake batch, detached from G
-     * @return a scalar on the batch's device
+     * @return a scalar on the batch's device, or null for none (the trainer then adds nothing to the graph)
      */
     default Tensor penalty(Discriminator d, Tensor real, Tensor fake) {
-        return real.new_zeros();
+        return null;
     }
 
     /** Runs after every optimiser step of D (WGAN's weight clipping). Nothing by default. */

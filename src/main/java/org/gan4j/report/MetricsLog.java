@@ -168,10 +168,14 @@ public final class MetricsLog implements Closeable {
         String mantissa = e < 0 ? s : s.substring(0, e);
         String exponent = e < 0 ? "" : s.substring(e);
         if (mantissa.indexOf('.') >= 0) {
-            mantissa = mantissa.replaceAll("0+$", "");
-            if (mantissa.endsWith(".")) {
-                mantissa = mantissa.substring(0, mantissa.length() - 1);
+            int end = mantissa.length();
+            while (mantissa.charAt(end - 1) == '0') {
+                end--;
             }
+            if (mantissa.charAt(end - 1) == '.') {
+                end--;
+            }
+            mantissa = mantissa.substring(0, end);
         }
         return mantissa + exponent;
     }

@@ -373,15 +373,12 @@ public final class Trainer implements AutoCloseable {
         Tensor fakeLogits = fakeOut.logits();
         // Penalties see D(·, y) of the real labels (for interpolates too: the usual choice of conditional WGAN-GP).
         Discriminator critic = discriminator.given(realLabels);
-        Tensor loss = this.loss.discriminatorLoss(realLogits, fakeLogits, targets)
-                .add(this.loss.penalty(critic, realSeen, fakeSeen));
+        Tensor loss = plus(this.loss.discriminatorLoss(realLogits, fakeLogits, targets),
+                this.loss.penalty(critic, realSeen, fakeSeen));                         // WGAN-GP's penalty
         if (config.r1Gamma() > 0) {
             loss = loss.add(GradientPenalties.r1(critic, realSeen, config.r1Gamma()));
         }
-        Tensor extra = variant.discriminatorTerm(realOut, realLabels, fakeOut, latent);    // AC-GAN's or InfoGAN's term
-        if (extra != null) {
-            loss = loss.add(extra);
-        }
+        loss = plus(loss, variant.discriminatorTerm(realOut, realLabels, fakeOut, latent)); // AC-GAN's or InfoGAN's term
         optimizerD.zeroGrad();
         loss.backward();
         double gradientNorm = gradientNorm(discriminatorParams);
@@ -406,11 +403,7 @@ public final class Trainer implements AutoCloseable {
         try {
             Tensor seen = InstanceNoise.add(fake, sigma);                                  // fresh noise, same σ_t
             Discriminator.Output out = discriminator.judge(seen, latent.labels());         // D(G(z)): B×1
-            Tensor loss = this.loss.generatorLoss(out.logits(), targets);
-            Tensor extra = variant.generatorTerm(out, latent);
-            if (extra != null) {
-                loss = loss.add(extra);
-            }
+            Tensor loss = plus(this.loss.generatorLoss(out.logits(), targets), variant.generatorTerm(out, latent));
             optimizerG.zeroGrad();
             loss.backward();
             double gradientNorm = gradientNorm(generatorParams);
@@ -420,6 +413,11 @@ public final class Trainer implements AutoCloseable {
         } finally {
             setRequiresGrad(discriminatorParams, true);
         }
+    }
+
+    /** {@code loss + term}, or {@code loss} when the term is absent (null): no zero tensor, no extra node in the graph. */
+    private static Tensor plus(Tensor loss, Tensor term) {
+        return term == null ? loss : loss.add(term);
     }
 
     private static void setRequiresGrad(TensorVector params, boolean on) {

@@ -75,8 +75,11 @@ class LossTrainingTest {
 
             float[] g0 = snapshot(gParams);
             float[] d0 = snapshot(dParams);
-            Tensor lossD = loss.discriminatorLoss(d.forward(real), d.forward(fake.detach()), targets)
-                    .add(loss.penalty(d, real, fake.detach()));
+            Tensor lossD = loss.discriminatorLoss(d.forward(real), d.forward(fake.detach()), targets);
+            Tensor penalty = loss.penalty(d, real, fake.detach());
+            if (penalty != null) {
+                lossD = lossD.add(penalty);
+            }
             optD.zeroGrad();
             optG.zeroGrad();
             lossD.backward();
