@@ -71,7 +71,7 @@ public final class FusedAdam implements ParameterOptimizer {
         this.beta1 = beta1;
         this.beta2 = beta2;
         for (int i = 0; i < n; i++) {
-            params[i] = keep(parameters.get(i));
+            params[i] = keep(new Tensor(parameters.get(i)));   // an owned copy: get(i) points into the caller's vector
             expAvg[i] = keep(torch.zeros_like(params[i]));
             expAvgSq[i] = keep(torch.zeros_like(params[i]));
         }

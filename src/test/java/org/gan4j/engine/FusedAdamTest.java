@@ -183,6 +183,23 @@ class FusedAdamTest {
         }
     }
 
+    /** A TensorVector's get(i) points into the vector: the optimiser must hold its own references, so the vector may go. */
+    @Test
+    void outlivesTheVectorItWasBuiltFrom() throws InterruptedException {
+        TensorVector reference = parameters(11);
+        TensorVector kept = parameters(11);
+        FusedAdam adam = new FusedAdam(new TensorVector(kept.get(0), kept.get(1)), LR, B1, B2);   // vector unreachable at once
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(30);   // JavaCPP frees collected pointers on its own thread
+        }
+        try (adam) {
+            run(adam, kept, 0, 3);
+        }
+        run(new TorchOptimizer(Optimizers.adam(reference, LR, B1, B2)), reference, 0, 3);
+        assertArrayEquals(values(reference), values(kept), ROUNDING);
+    }
+
     @Test
     void aStateForOtherParametersIsRefused() {
         try (PointerScope scope = new PointerScope()) {
