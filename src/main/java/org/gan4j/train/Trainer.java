@@ -258,6 +258,7 @@ public final class Trainer implements AutoCloseable {
 
     /** Runs the remaining iterations, writing samples, metrics and checkpoints into the run directory. */
     public TrainingResult train(TrainingListener listener) {
+        Engine.flushDenormals();   // per thread: this one computes every step (Engine explains why)
         listener.onStart(run.root(), step, totalSteps);
         long startStep = step;
         long started = System.nanoTime();

@@ -3,6 +3,8 @@ package org.gan4j.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.bytedeco.openblas.global.openblas_nolapack;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,23 @@ class EngineTest {
         assertEquals(Parallelism.GEMM, org.gan4j.nn.Architectures.get("mlp").parallelism());
         assertEquals(Parallelism.INTRA_OP, org.gan4j.nn.Architectures.get("dcgan").parallelism());
         assertEquals(Parallelism.INTRA_OP, org.gan4j.nn.Architectures.get("infogan").parallelism());
+    }
+
+    /** Subnormal floats would slow Adam's decaying moments tenfold: the computing threads flush them to zero. */
+    @Test
+    void subnormalsAreFlushedToZeroOnEveryComputingThread() {
+        Engine.init(2);
+        float tiny = 1e-39f;   // subnormal: below Float.MIN_NORMAL
+        float[] values = new float[1 << 20];   // a million elements: split over the intra-op pool's threads
+        java.util.Arrays.fill(values, tiny);
+        Tensor one = Tensors.fromFloats(new float[] {tiny}, 1);   // copied in bit for bit
+        Tensor many = Tensors.fromFloats(values, values.length);
+        assertEquals(tiny, Tensors.toFloats(one)[0], "the input holds the subnormal");
+        assertEquals(0.0, one.mul(new Scalar(1.0)).item_double(), "this thread");
+        assertEquals(0.0, many.mul(new Scalar(1.0)).abs().max().item_double(), "libtorch's worker threads");
+        float small = 1e-37f;   // normal
+        assertEquals(2 * small, Tensors.toFloats(Tensors.fromFloats(new float[] {small}, 1).mul(new Scalar(2.0)))[0],
+                "normal floats are untouched");
     }
 
     @Test
