@@ -45,7 +45,8 @@ import org.gan4j.train.Trainer;
  *       batches and 5 counted.</li>
  *   <li><b>B4</b>: {@code dcgan} on Fashion-MNIST end to end, the IDX files read and batches assembled by the
  *       trainer's loader: 20 warm-up iterations, then one epoch's worth capped at 300.</li>
- *   <li><b>PEAK</b>: a 2048×2048 float matrix product, median of 7, through the same engine and threads.</li>
+ *   <li><b>PEAK</b>: a 2048×2048 float matrix product, median of 7, through the same engine on the same cores, given
+ *       to OpenBLAS's pool: the GEMM ceiling.</li>
  * </ul>
  * B1, B2 and B4 run {@link Trainer#train} itself with the defaults a user gets (a metrics row per step,
  * flushed every 50 steps); only sample grids and checkpoints are pushed past the run (they are written once,

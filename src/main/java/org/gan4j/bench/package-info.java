@@ -4,7 +4,7 @@
  * {@link org.gan4j.train.Trainer}, networks and step as {@code gan4j train}, with the per-step work
  * a user gets by default (metrics row per step, flushed every 50). A per-step listener timestamps
  * every iteration; {@link org.gan4j.bench.FlopCounter} turns times into achieved GFLOP/s, and a
- * large matrix product through the same engine and threads gives the machine's reachable peak.
+ * large matrix product through the same engine on the same cores gives the machine's reachable peak.
  * Each result formats itself as one machine-readable {@code key=value} line.
  */
 package org.gan4j.bench;
