@@ -14,7 +14,7 @@ import org.gan4j.nn.Discriminator;
 import org.gan4j.nn.Generator;
 import org.gan4j.nn.LatentNoise;
 import org.gan4j.nn.NetworkSpec;
-import org.gan4j.train.TrainConfig;
+import org.gan4j.config.TrainConfig;
 
 /**
  * The yardstick for B1 and B2: the SPEC's iteration written as the shortest loop over libtorch calls,
@@ -33,21 +33,21 @@ final class BareLoop {
 
     /** Runs {@code warmup + iters} bare iterations of {@code config} on images of {@code shape}; returns their stamps and FLOPs. */
     static Benchmark.Timed run(TrainConfig config, SampleShape shape, int warmup, int iters) {
-        var architecture = Architectures.get(config.model());
-        Engine.init(config.threads(), architecture.parallelism());
-        ComputeDevice device = Engine.device(config.device());
-        Engine.seed(config.seed());
-        NetworkSpec spec = new NetworkSpec(shape, config.latentDim(), config.width());
+        var architecture = Architectures.get(config.networks().model());
+        Engine.init(config.run().threads(), architecture.parallelism());
+        ComputeDevice device = Engine.device(config.run().device());
+        Engine.seed(config.run().seed());
+        NetworkSpec spec = new NetworkSpec(shape, config.networks().latentDim(), config.networks().width());
         Generator g = architecture.generator(spec);
         Discriminator d = architecture.discriminator(spec);
         if (device.isCuda()) {
             g.to(device.torchDevice(), false);
             d.to(device.torchDevice(), false);
         }
-        ParameterOptimizer optG = Optimizers.create(config.optimizer(), g.parameters(), config.lrG(), config.beta1(), config.beta2());
-        ParameterOptimizer optD = Optimizers.create(config.optimizer(), d.parameters(), config.lrD(), config.beta1(), config.beta2());
-        int batch = config.batch();
-        LatentNoise noise = config.latentNoise();
+        ParameterOptimizer optG = Optimizers.create(config.optimiser().optimizer(), g.parameters(), config.optimiser().lrG(), config.optimiser().beta1(), config.optimiser().beta2());
+        ParameterOptimizer optD = Optimizers.create(config.optimiser().optimizer(), d.parameters(), config.optimiser().lrD(), config.optimiser().beta1(), config.optimiser().beta2());
+        int batch = config.optimiser().batch();
+        LatentNoise noise = config.networks().latentNoise();
         boolean symmetric = g.outputRange().low() < 0;
         StepTimer timer = new StepTimer(warmup + iters);
         double flops = FlopCounter.iterationFlops(FlopCounter.forwardMacs(g), FlopCounter.forwardMacs(d, g), batch, 1);

@@ -28,8 +28,8 @@ import org.gan4j.nn.Architectures;
 import org.gan4j.nn.Generator;
 import org.gan4j.nn.LatentNoise;
 import org.gan4j.nn.NetworkSpec;
-import org.gan4j.train.ConfigFiles;
-import org.gan4j.train.TrainConfig;
+import org.gan4j.config.ConfigFiles;
+import org.gan4j.config.TrainConfig;
 import org.gan4j.train.Trainer;
 
 /**
@@ -261,12 +261,12 @@ public final class Benchmark {
         }
         try {
             TrainConfig run = withOut(config, dir.resolve("run"), options.warmup() + iters);
-            StepTimer timer = new StepTimer(run.steps());
+            StepTimer timer = new StepTimer(run.run().steps());
             double flops;
             try (Trainer trainer = Trainer.start(run, data)) {
                 flops = FlopCounter.iterationFlops(FlopCounter.forwardMacs(trainer.generator()),
                         FlopCounter.forwardMacs(trainer.discriminator(), trainer.generator()),
-                        trainer.config().batch(), trainer.config().dSteps());
+                        trainer.config().optimiser().batch(), trainer.config().optimiser().dSteps());
                 trainer.train(timer);
             }
             return new Timed(timer, flops);

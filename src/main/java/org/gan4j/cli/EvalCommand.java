@@ -19,7 +19,7 @@ import org.gan4j.eval.ReferenceCache;
 import org.gan4j.features.FeatureNetwork;
 import org.gan4j.features.FeatureNetworks;
 import org.gan4j.io.AtomicFiles;
-import org.gan4j.train.ConfigFiles;
+import org.gan4j.config.ConfigFiles;
 import org.gan4j.train.TrainedGenerator;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -116,14 +116,14 @@ public final class EvalCommand implements Callable<Integer> {
         };
         dataOptions.initEngine();
         TrainedGenerator generator = source.run != null ? TrainedGenerator.load(source.run) : null;
-        String name = dataset != null ? dataset : generator.config().dataset();
+        String name = dataset != null ? dataset : generator.config().data().dataset();
         FeatureNetwork net = network != null ? FeatureNetwork.load(network) : FeatureNetworks.get(FeatureNetworks.forDataset(name).name());
         if (!net.card().dataset().equals(name)) {
             throw new BadInputException("feature network '" + net.name() + "' was trained on " + net.card().dataset()
                     + ", not on " + name);
         }
         EvalImages images = generator != null
-                ? draw(generator, n, seed != null ? seed : generator.config().seed())
+                ? draw(generator, n, seed != null ? seed : generator.config().run().seed())
                 : EvalImages.read(source.samples).first(n);
         Dataset real = Datasets.open(dataOptions.request(name, messages).withSplit(s));
         ReferenceCache refs = cache != null ? new ReferenceCache(cache) : ReferenceCache.standard();

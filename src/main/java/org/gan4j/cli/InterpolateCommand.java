@@ -79,7 +79,7 @@ public final class InterpolateCommand implements Callable<Integer> {
             throw new BadInputException("interpolate needs an image run; run " + run + " generates " + shape
                     + " points (use gan4j sample)");
         }
-        long s = seed != null ? seed : g.config().seed();
+        long s = seed != null ? seed : g.config().run().seed();
         int dim = g.generator().latentDim();
         float[] endpoints = g.noise(2 * rows, s);
         float[] z = LatentWalk.grid(endpoints, rows, dim, steps, walk);

@@ -75,7 +75,7 @@ public final class SampleCommand implements Callable<Integer> {
         }
         Engine.init(threads);
         TrainedGenerator g = TrainedGenerator.load(run);
-        long s = seed != null ? seed : g.config().seed();
+        long s = seed != null ? seed : g.config().run().seed();
         int count = n != null ? n : g.shape().image() ? IMAGE_SAMPLES : POINT_SAMPLES;
         if (idx) {
             g.writeIdx(out, count, s, classIndex);

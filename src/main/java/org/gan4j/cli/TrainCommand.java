@@ -6,9 +6,9 @@ import java.util.concurrent.Callable;
 import org.gan4j.BadInputException;
 import org.gan4j.data.Dataset;
 import org.gan4j.engine.Engine;
-import org.gan4j.train.ConfigFiles;
+import org.gan4j.config.ConfigFiles;
 import org.gan4j.train.RunDirectory;
-import org.gan4j.train.TrainConfig;
+import org.gan4j.config.TrainConfig;
 import org.gan4j.train.Trainer;
 import org.gan4j.train.TrainingData;
 import org.gan4j.train.TrainingResult;
@@ -299,8 +299,8 @@ public final class TrainCommand implements Callable<Integer> {
         } else {
             TrainConfig merged = newRunConfig();
             TrainConfig resolved = merged.resolve(); // bad keys and combinations fail before any work
-            Engine.init(resolved.threads());
-            Engine.device(resolved.device());      // so does a device this machine lacks
+            Engine.init(resolved.run().threads());
+            Engine.device(resolved.run().device());      // so does a device this machine lacks
             data = TrainingData.open(resolved, line -> println(err, line));
             trainer = Trainer.start(merged, data);
         }

@@ -59,9 +59,9 @@ public final class TraverseCommand implements Callable<Integer> {
         if (!g.shape().image()) {
             throw new BadInputException("traverse needs an image run; run " + run + " generates " + g.shape() + " points");
         }
-        var codes = LatentTraversal.codes(g.config().latentCodes());
+        var codes = LatentTraversal.codes(g.config().networks().latentCodes());
         String c = code != null ? code : codes.isEmpty() ? "cat" : codes.get(0);
-        long s = seed != null ? seed : g.config().seed();
+        long s = seed != null ? seed : g.config().run().seed();
         LatentTraversal.write(g, c, columns, s, out);
         var w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "wrote the traversal of code %s (%d columns, seed %d) from %s to %s%n", c, columns, s,

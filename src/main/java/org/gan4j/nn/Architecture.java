@@ -39,6 +39,14 @@ public interface Architecture {
         return Parallelism.INTRA_OP;
     }
 
+    /**
+     * The latent codes G takes besides z (InfoGAN's categorical and continuous codes), by default none. A
+     * family with codes learns them without labels, so it cannot be class-conditional.
+     */
+    default LatentCodes latentCodes() {
+        return LatentCodes.NONE;
+    }
+
     /** Whether D has normalisation layers between its hidden layers that {@code --d-norm} chooses. */
     default boolean hasDiscriminatorNorm() {
         return false;
@@ -53,7 +61,8 @@ public interface Architecture {
      * @param noise        the prior of z
      * @param latentDim    size of z
      * @param width        hidden units or base feature maps
+     * @param batch        batch size
      */
-    record Defaults(double learningRate, double beta1, double beta2, LatentNoise noise, int latentDim, int width) {
+    record Defaults(double learningRate, double beta1, double beta2, LatentNoise noise, int latentDim, int width, int batch) {
     }
 }

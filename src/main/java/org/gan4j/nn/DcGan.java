@@ -29,7 +29,7 @@ public final class DcGan implements Architecture {
 
     @Override
     public Defaults defaults() {
-        return new Defaults(2e-4, 0.5, 0.999, LatentNoise.NORMAL, 100, 64);
+        return new Defaults(2e-4, 0.5, 0.999, LatentNoise.NORMAL, 100, 64, 64);
     }
 
     @Override

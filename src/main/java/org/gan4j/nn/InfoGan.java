@@ -26,7 +26,13 @@ public final class InfoGan implements Architecture {
 
     @Override
     public Defaults defaults() {
-        return new Defaults(2e-4, 0.5, 0.999, LatentNoise.UNIFORM, 62, 64);
+        return new Defaults(2e-4, 0.5, 0.999, LatentNoise.UNIFORM, 62, 64, 64);
+    }
+
+    /** The paper's MNIST codes: one 10-way categorical code and two continuous ones. */
+    @Override
+    public LatentCodes latentCodes() {
+        return LatentCodes.PAPER;
     }
 
     @Override

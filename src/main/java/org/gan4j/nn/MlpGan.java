@@ -27,7 +27,7 @@ public final class MlpGan implements Architecture {
 
     @Override
     public Defaults defaults() {
-        return new Defaults(1e-3, 0.9, 0.999, LatentNoise.UNIFORM, 100, 128);
+        return new Defaults(1e-3, 0.9, 0.999, LatentNoise.UNIFORM, 100, 128, 128);
     }
 
     /** Matrix products only: OpenBLAS gets the cores (see {@link Parallelism#GEMM}). */

@@ -26,9 +26,9 @@ import org.gan4j.engine.Tensors;
 import org.gan4j.io.AtomicFiles;
 import org.gan4j.loss.Losses;
 import org.gan4j.nn.Discriminator;
-import org.gan4j.train.ConfigFiles;
+import org.gan4j.config.ConfigFiles;
 import org.gan4j.train.StepStats;
-import org.gan4j.train.TrainConfig;
+import org.gan4j.config.TrainConfig;
 import org.gan4j.train.Trainer;
 import org.gan4j.train.TrainingListener;
 import org.knowm.xchart.BitmapEncoder;
@@ -196,7 +196,7 @@ public final class Figure1 {
             // The z of every estimate: one fixed batch, drawn from the run's seed before training (each
             // training step reseeds libtorch, so this draw does not change the run).
             Engine.seed(o.seed() ^ 0x5DEECE66DL);
-            Tensor z = t.config().latentNoise().sample(o.samples(), t.generator().latentDim(), ComputeDevice.CPU);
+            Tensor z = t.config().networks().latentNoise().sample(o.samples(), t.generator().latentDim(), ComputeDevice.CPU);
             z.retainReference();
             try {
                 float[] initial = t.generate(z);

@@ -1,5 +1,6 @@
 package org.gan4j.train;
 
+import org.gan4j.config.ConfigFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

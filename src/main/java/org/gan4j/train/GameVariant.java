@@ -1,5 +1,6 @@
 package org.gan4j.train;
 
+import org.gan4j.config.TrainConfig;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptions;
@@ -63,14 +64,14 @@ sealed interface GameVariant permits GameVariant.Plain, GameVariant.ClassConditi
 
     /** The variant of a resolved config, for data with {@code classes} classes. */
     static GameVariant of(TrainConfig config, int classes) {
-        LatentNoise noise = config.latentNoise();
-        if (Boolean.TRUE.equals(config.conditional())) {
-            return new ClassConditional(noise, config.latentDim(), classes, config.conditioningKind());
+        LatentNoise noise = config.networks().latentNoise();
+        if (Boolean.TRUE.equals(config.networks().conditional())) {
+            return new ClassConditional(noise, config.networks().latentDim(), classes, config.networks().conditioningKind());
         }
-        if (!config.latentCodes().isEmpty()) {
-            return new Info(noise, config.latentDim(), config.latentCodes(), config.infoLambda());
+        if (!config.networks().latentCodes().isEmpty()) {
+            return new Info(noise, config.networks().latentDim(), config.networks().latentCodes(), config.objective().infoLambda());
         }
-        return new Plain(noise, config.latentDim());
+        return new Plain(noise, config.networks().latentDim());
     }
 
     /** A batch of G's inputs, drawn from libtorch's generator. */

@@ -59,8 +59,8 @@ public final class LatentTraversal {
      */
     public static float[] samples(TrainedGenerator g, String code, int columns, long seed) {
         if (!(g.variant() instanceof GameVariant.Info info)) {
-            throw new BadInputException("a latent traversal needs an InfoGAN run (--model infogan); run " + g.config().out()
-                    + " is " + g.config().model());
+            throw new BadInputException("a latent traversal needs an InfoGAN run (--model infogan); run " + g.config().run().out()
+                    + " is " + g.config().networks().model());
         }
         LatentCodes codes = info.codes();
         if (!codes(codes).contains(code)) {
@@ -103,9 +103,9 @@ public final class LatentTraversal {
     public static List<Path> writeAll(Path runDir) {
         TrainedGenerator g = TrainedGenerator.load(runDir);
         List<Path> written = new ArrayList<>();
-        for (String code : codes(g.config().latentCodes())) {
+        for (String code : codes(g.config().networks().latentCodes())) {
             Path png = runDir.resolve("traversal-" + code + ".png");
-            write(g, code, COLUMNS, g.config().seed(), png);
+            write(g, code, COLUMNS, g.config().run().seed(), png);
             written.add(png);
         }
         return written;

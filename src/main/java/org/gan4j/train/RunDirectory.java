@@ -1,5 +1,7 @@
 package org.gan4j.train;
 
+import org.gan4j.config.TrainConfig;
+import org.gan4j.config.ConfigFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

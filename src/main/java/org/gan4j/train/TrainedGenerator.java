@@ -1,5 +1,6 @@
 package org.gan4j.train;
 
+import org.gan4j.config.TrainConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -66,13 +67,13 @@ public final class TrainedGenerator {
         }
         Engine.ensureLoaded();
         int classes = 0;
-        if (Boolean.TRUE.equals(config.conditional())) {
+        if (Boolean.TRUE.equals(config.networks().conditional())) {
             classes = Checkpoint.readClasses(weights);
             if (classes < 2) {
                 throw new BadInputException("run " + runDir + " is conditional, but " + weights + " records no number of classes");
             }
         }
-        Architecture architecture = Architectures.get(config.model());
+        Architecture architecture = Architectures.get(config.networks().model());
         NetworkSpec spec = Checkpoint.savedLayout(weights, architecture, Trainer.spec(config, shape, classes));
         Generator g = Networks.generator(architecture, spec);
         Checkpoint.loadGenerator(weights, g);
@@ -177,8 +178,8 @@ public final class TrainedGenerator {
         }
         float[] reference = new float[0];
         int referenceCount = 0;
-        if (SyntheticDatasets.isSynthetic(config.dataset())) {
-            var data = SyntheticDatasets.open(config.dataset(), Split.TRAIN, REFERENCE_POINTS);
+        if (SyntheticDatasets.isSynthetic(config.data().dataset())) {
+            var data = SyntheticDatasets.open(config.data().dataset(), Split.TRAIN, REFERENCE_POINTS);
             referenceCount = data.size();
             reference = new float[referenceCount * shape.features()];
             for (int i = 0; i < referenceCount; i++) {
@@ -186,7 +187,7 @@ public final class TrainedGenerator {
             }
         }
         SampleGrid.writePoints(png, samples, n, shape.features(), reference, referenceCount,
-                String.format(Locale.ROOT, "%s: %d samples (seed %d)", config.dataset(), n, seed));
+                String.format(Locale.ROOT, "%s: %d samples (seed %d)", config.data().dataset(), n, seed));
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.gan4j.train;
 
+import org.gan4j.config.TrainConfig;
+import org.gan4j.config.ConfigFiles;
+import org.gan4j.loss.InstanceNoise;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,20 +106,20 @@ public final class Trainer implements AutoCloseable {
         this.data = data;
         this.run = run;
         this.provenance = provenance;
-        Architecture architecture = Architectures.get(resolved.model());
-        Engine.init(resolved.threads(), architecture.parallelism());
-        this.device = Engine.device(resolved.device());
+        Architecture architecture = Architectures.get(resolved.networks().model());
+        Engine.init(resolved.run().threads(), architecture.parallelism());
+        this.device = Engine.device(resolved.run().device());
         architecture.checkSupports(data.shape());
         TrainingEvaluation.networkName(resolved); // eval-every needs a dataset with a feature network: fail before any work
-        if (resolved.batch() > data.size()) {
-            throw new BadInputException("invalid 'batch': " + resolved.batch() + " is larger than the dataset ("
+        if (resolved.optimiser().batch() > data.size()) {
+            throw new BadInputException("invalid 'batch': " + resolved.optimiser().batch() + " is larger than the dataset ("
                     + data.size() + " samples)");
         }
-        this.batchesPerEpoch = data.size() / resolved.batch();
-        this.totalSteps = resolved.steps() != null ? resolved.steps()
-                : Math.max(1, (long) resolved.epochs() * batchesPerEpoch / resolved.dSteps());
-        this.loss = Losses.get(resolved.loss());
-        this.noise = resolved.latentNoise();
+        this.batchesPerEpoch = data.size() / resolved.optimiser().batch();
+        this.totalSteps = resolved.run().steps() != null ? resolved.run().steps()
+                : Math.max(1, (long) resolved.run().epochs() * batchesPerEpoch / resolved.optimiser().dSteps());
+        this.loss = Losses.get(resolved.objective().loss());
+        this.noise = resolved.networks().latentNoise();
 
         int classes = conditionalClasses(resolved, data);
         this.variant = GameVariant.of(resolved, classes);
@@ -126,12 +129,12 @@ public final class Trainer implements AutoCloseable {
             spec = Checkpoint.savedLayout(saved, architecture, spec);
         }
         // Initial weights depend on the seed only, so a resumed run rebuilds the same networks before loading.
-        Engine.seed(resolved.seed());
+        Engine.seed(resolved.run().seed());
         this.generator = Networks.generator(architecture, spec);
         this.discriminator = Networks.discriminator(architecture, spec);
         // Built after G and D, so G's and D's initial weights do not depend on whether it exists.
-        Generator averaged = resolved.emaDecay() > 0 ? Networks.generator(architecture, spec) : null;
-        if (resolved.spectralNorm()) {
+        Generator averaged = resolved.optimiser().emaDecay() > 0 ? Networks.generator(architecture, spec) : null;
+        if (resolved.networks().spectralNorm()) {
             discriminator.applySpectralNorm();   // draws its start vectors after every network's init
         }
         if (device.isCuda()) {
@@ -141,7 +144,7 @@ public final class Trainer implements AutoCloseable {
                 averaged.to(device.torchDevice(), false);
             }
         }
-        this.average = averaged == null ? null : new WeightAverage(generator, averaged, resolved.emaDecay());
+        this.average = averaged == null ? null : new WeightAverage(generator, averaged, resolved.optimiser().emaDecay());
         this.generatorParams = generator.parameters();
         this.discriminatorParams = discriminator.parameters();
         this.sharedParams = discriminator.sharedWithGenerator();
@@ -152,17 +155,17 @@ public final class Trainer implements AutoCloseable {
                 trainedByG.push_back(p);
             }
         }
-        this.optimizerG = Optimizers.create(resolved.optimizer(), trainedByG, resolved.lrG(), resolved.beta1(), resolved.beta2());
-        this.optimizerD = Optimizers.create(resolved.optimizer(), discriminatorParams, resolved.lrD(), resolved.beta1(), resolved.beta2());
-        this.targets = new Targets(resolved.batch(), resolved.realLabel(), device);
-        Engine.seed(mix(resolved.seed(), -1));
+        this.optimizerG = Optimizers.create(resolved.optimiser().optimizer(), trainedByG, resolved.optimiser().lrG(), resolved.optimiser().beta1(), resolved.optimiser().beta2());
+        this.optimizerD = Optimizers.create(resolved.optimiser().optimizer(), discriminatorParams, resolved.optimiser().lrD(), resolved.optimiser().beta1(), resolved.optimiser().beta2());
+        this.targets = new Targets(resolved.optimiser().batch(), resolved.objective().realLabel(), device);
+        Engine.seed(mix(resolved.run().seed(), -1));
         boolean image = data.shape().image();
         this.fixedLatent = variant.fixed(image ? GRID_SAMPLES : SCATTER_SAMPLES, image, device).retain();
     }
 
     /** The number of classes of a conditional run (checked against the data), 0 for any other. */
     private static int conditionalClasses(TrainConfig config, Dataset data) {
-        if (!Boolean.TRUE.equals(config.conditional())) {
+        if (!Boolean.TRUE.equals(config.networks().conditional())) {
             return 0;
         }
         if (data.numClasses() < 2) {
@@ -175,14 +178,14 @@ public final class Trainer implements AutoCloseable {
 
     /** What the run's networks are built for: the data's shape, the config's sizes, its classes and codes. */
     static NetworkSpec spec(TrainConfig config, SampleShape shape, int classes) {
-        NetworkSpec spec = new NetworkSpec(shape, config.latentDim(), config.width());
-        if (config.discriminatorNorm() != null) {
-            spec = spec.withDiscriminatorNorm(config.discriminatorNorm());
+        NetworkSpec spec = new NetworkSpec(shape, config.networks().latentDim(), config.networks().width());
+        if (config.networks().discriminatorNorm() != null) {
+            spec = spec.withDiscriminatorNorm(config.networks().discriminatorNorm());
         }
         if (classes > 0) {
-            spec = spec.conditional(classes, config.conditioningKind());
+            spec = spec.conditional(classes, config.networks().conditioningKind());
         }
-        return spec.withCodes(config.latentCodes());
+        return spec.withCodes(config.networks().latentCodes());
     }
 
     /**
@@ -192,12 +195,12 @@ public final class Trainer implements AutoCloseable {
      */
     public static Trainer start(TrainConfig config, Dataset data) {
         TrainConfig resolved = config.resolve();
-        RunDirectory run = new RunDirectory(Path.of(resolved.out()));
+        RunDirectory run = new RunDirectory(Path.of(resolved.run().out()));
         if (run.exists()) {
             throw new BadInputException("run directory " + run.root() + " already holds a run: continue it with --resume "
                     + run.root() + " or choose another --out");
         }
-        Engine.init(resolved.threads());
+        Engine.init(resolved.run().threads());
         Trainer t = new Trainer(resolved, data, run, Provenance.of(data), null);
         run.writeConfig(resolved, t.provenance);
         return t;
@@ -219,7 +222,7 @@ public final class Trainer implements AutoCloseable {
         if (!Files.isRegularFile(run.checkpoint())) {
             throw new BadInputException("run " + runDir + " has no checkpoint to resume from (" + run.checkpoint() + ")");
         }
-        Engine.init(resolved.threads());
+        Engine.init(resolved.run().threads());
         Trainer t = new Trainer(resolved, data, run, provenance, run.checkpoint());
         Checkpoint.State state = Checkpoint.load(run.checkpoint(), t.generator, t.averagedGenerator(), t.discriminator,
                 t.optimizerG, t.optimizerD);
@@ -250,7 +253,7 @@ public final class Trainer implements AutoCloseable {
         checkResumable(overrides);
         var merged = ConfigFiles.toTree(ConfigFiles.merge(saved, overrides));
         merged.put("out", runDir.toString());
-        if (saved.dNorm() == null && saved.model() != null && Architectures.get(saved.model()).hasDiscriminatorNorm()) {
+        if (saved.networks().dNorm() == null && saved.networks().model() != null && Architectures.get(saved.networks().model()).hasDiscriminatorNorm()) {
             merged.put("d-norm", DiscriminatorNorm.BATCH.key());   // saved before the key existed: D had DCGAN's BatchNorm
         }
         return ConfigFiles.fromTree(merged, "resumed config");
@@ -266,14 +269,14 @@ public final class Trainer implements AutoCloseable {
         long windowSteps = 0;
         StepStats last = null;
         DataScaling range = new DataScaling(generator);
-        diagnostics = new Diagnostics(loss.outputsProbabilityLogits(), config.loss(), listener::onMessage);
+        diagnostics = new Diagnostics(loss.outputsProbabilityLogits(), config.objective().loss(), listener::onMessage);
         int realCount = Math.min(data.size(), (int) fixedLatent.size());
         diagnostics.realSamples(realSamples(realCount, range), realCount);
         TrainingEvaluation evaluation = TrainingEvaluation.open(config, data, run, step, generator.latentDim(),
                 generator.outputRange(), device, listener::onMessage); // null unless eval-every is set
         try (MetricsLog metrics = MetricsLog.open(run.metricsFile(), evaluation == null ? List.of() : evaluation.columns(),
                 step == 0 ? -1 : step);
-             BatchLoader batches = new BatchLoader(data, config.batch(), config.seed(), range.scale, range.shift,
+             BatchLoader batches = new BatchLoader(data, config.optimiser().batch(), config.run().seed(), range.scale, range.shift,
                      epoch, batchInEpoch, PREFETCH)) {
             if (step == 0) {
                 writeSamples(0);
@@ -281,29 +284,29 @@ public final class Trainer implements AutoCloseable {
             while (step < totalSteps) {
                 StepStats s;
                 try (PointerScope scope = new PointerScope()) {
-                    Engine.seed(mix(config.seed(), step));
-                    sigma = InstanceNoise.sigma(config.instanceNoise(), config.instanceNoiseSchedule(), step, totalSteps);
+                    Engine.seed(mix(config.run().seed(), step));
+                    sigma = InstanceNoise.sigma(config.objective().instanceNoise(), config.objective().instanceNoiseSchedule(), step, totalSteps);
                     s = iteration(batches);
                 }
                 step++;
                 windowSteps++;
                 long now = System.nanoTime();
-                double perSec = windowSteps * (double) config.batch() * config.dSteps() / ((now - windowStart) / 1e9);
+                double perSec = windowSteps * (double) config.optimiser().batch() * config.optimiser().dSteps() / ((now - windowStart) / 1e9);
                 last = new StepStats(step, s.dLoss(), s.gLoss(), s.dReal(), s.dFake(), s.gradNormD(), s.gradNormG(), perSec);
                 listener.onStep(last);
                 diagnostics.onStep(last);
                 metrics.append(step, evaluation == null ? last.values() : evaluation.row(step, totalSteps, last.values(),
                         this::generate, () -> writeCheckpoint(evaluation.bestCheckpoint())));
-                if (step % config.logEvery() == 0 || step == totalSteps) {
+                if (step % config.run().logEvery() == 0 || step == totalSteps) {
                     metrics.flush();
                     listener.onLog(last, totalSteps);
                     windowStart = now;
                     windowSteps = 0;
                 }
-                if (step % config.sampleEvery() == 0 || step == totalSteps) {
+                if (step % config.run().sampleEvery() == 0 || step == totalSteps) {
                     writeSamples(step);
                 }
-                if (step % config.checkpointEvery() == 0 || step == totalSteps) {
+                if (step % config.run().checkpointEvery() == 0 || step == totalSteps) {
                     metrics.flush();
                     writeCheckpoint(run.checkpoint());
                     listener.onMessage("checkpoint at step " + step + " in " + run.checkpoint());
@@ -319,7 +322,7 @@ public final class Trainer implements AutoCloseable {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        double perSec = (step - startStep) * (double) config.batch() * config.dSteps() / Math.max(seconds, 1e-9);
+        double perSec = (step - startStep) * (double) config.optimiser().batch() * config.optimiser().dSteps() / Math.max(seconds, 1e-9);
         TrainingResult result = new TrainingResult(run.root(), config, provenance, step, last, seconds, perSec);
         listener.onFinish(result);
         return result;
@@ -328,8 +331,8 @@ public final class Trainer implements AutoCloseable {
     /** One iteration of Algorithm 1: k discriminator steps, then one generator step. */
     private StepStats iteration(BatchLoader batches) {
         DiscriminatorStep d = null;
-        for (int i = 0; i < config.dSteps(); i++) {
-            d = updateDiscriminator(batches, i == config.dSteps() - 1);
+        for (int i = 0; i < config.optimiser().dSteps(); i++) {
+            d = updateDiscriminator(batches, i == config.optimiser().dSteps() - 1);
         }
         GeneratorStep g = updateGenerator(d.fake(), d.latent());
         if (average != null) {
@@ -362,7 +365,7 @@ public final class Trainer implements AutoCloseable {
         Batch batch = nextBatch(batches);
         Tensor real = realTensor(batch);                                               // B×C×H×W (or B×d)
         Tensor realLabels = variant.realLabels(batch, device);                         // B, or null
-        GameVariant.Latent latent = variant.draw(config.batch(), device);              // z (B×latent), labels or codes
+        GameVariant.Latent latent = variant.draw(config.optimiser().batch(), device);              // z (B×latent), labels or codes
         Tensor fake = keepGraph ? generator.forward(latent.input(), latent.labels())
                 : generateWithoutGraph(latent);                                        // B×C×H×W
         // Instance noise: D only ever sees noisy batches (x + σ_t·ε); with σ_t = 0 nothing is drawn.
@@ -376,8 +379,8 @@ public final class Trainer implements AutoCloseable {
         Discriminator critic = discriminator.given(realLabels);
         Tensor loss = plus(this.loss.discriminatorLoss(realLogits, fakeLogits, targets),
                 this.loss.penalty(critic, realSeen, fakeSeen));                         // WGAN-GP's penalty
-        if (config.r1Gamma() > 0) {
-            loss = loss.add(GradientPenalties.r1(critic, realSeen, config.r1Gamma()));
+        if (config.objective().r1Gamma() > 0) {
+            loss = loss.add(GradientPenalties.r1(critic, realSeen, config.objective().r1Gamma()));
         }
         loss = plus(loss, variant.discriminatorTerm(realOut, realLabels, fakeOut, latent)); // AC-GAN's or InfoGAN's term
         optimizerD.zeroGrad();

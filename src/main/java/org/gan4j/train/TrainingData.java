@@ -1,5 +1,6 @@
 package org.gan4j.train;
 
+import org.gan4j.config.TrainConfig;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.gan4j.data.Dataset;
@@ -17,8 +18,8 @@ public final class TrainingData {
      * {@link TrainConfig#resolve()}); {@code messages} receives progress and warnings, one line each.
      */
     public static DatasetRequest request(TrainConfig resolved, Consumer<String> messages) {
-        return new DatasetRequest(resolved.dataset(), Split.TRAIN, resolved.data() == null ? null : Path.of(resolved.data()),
-                resolved.imageSize(), resolved.channels(), resolved.strict(), resolved.download(), messages);
+        return new DatasetRequest(resolved.data().dataset(), Split.TRAIN, resolved.data().data() == null ? null : Path.of(resolved.data().data()),
+                resolved.data().imageSize(), resolved.data().channels(), resolved.data().strict(), resolved.data().download(), messages);
     }
 
     /** Opens the training split of {@code resolved}'s dataset. */

@@ -1,5 +1,7 @@
 package org.gan4j.train;
 
+import org.gan4j.config.TrainConfig;
+import org.gan4j.config.ConfigFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -70,8 +72,8 @@ final class TrainingEvaluation {
 
     private TrainingEvaluation(TrainConfig config, FeatureNetwork net, RealReference real, Tensor noise, OutputRange range,
             RunDirectory run, long resumeStep, Consumer<String> messages) {
-        this.every = config.evalEvery();
-        this.samples = config.evalSamples();
+        this.every = config.run().evalEvery();
+        this.samples = config.run().evalSamples();
         this.net = net;
         this.real = real;
         this.noise = noise;
@@ -84,14 +86,14 @@ final class TrainingEvaluation {
 
     /** The feature network's name for the columns, checking that the dataset has one; null when evaluation is off. */
     static String networkName(TrainConfig config) {
-        if (config.evalEvery() == 0) {
+        if (config.run().evalEvery() == 0) {
             return null;
         }
         try {
-            return FeatureNetworks.forDataset(config.dataset()).name();
+            return FeatureNetworks.forDataset(config.data().dataset()).name();
         } catch (BadInputException e) {
             throw new BadInputException("'eval-every' needs a dataset with a feature network (fashion-mnist or mnist), not "
-                    + config.dataset());
+                    + config.data().dataset());
         }
     }
 
@@ -115,13 +117,13 @@ final class TrainingEvaluation {
             throw new BadInputException("'eval-every' needs 1x28x28 images, the data is " + trainData.shape());
         }
         FeatureNetwork net = FeatureNetworks.get(name);
-        DatasetRequest request = DatasetRequest.of(config.dataset()).withSplit(Split.TEST)
-                .withDataDir(config.data() == null ? null : Path.of(config.data())).withDownload(config.download())
+        DatasetRequest request = DatasetRequest.of(config.data().dataset()).withSplit(Split.TEST)
+                .withDataDir(config.data().data() == null ? null : Path.of(config.data().data())).withDownload(config.data().download())
                 .withMessages(messages);
         Dataset test = Datasets.open(request);
-        RealReference real = ReferenceCache.standard().get(test, config.evalSamples(), net, messages);
-        Engine.seed(Trainer.mix(config.seed(), -2));
-        Tensor z = config.latentNoise().sample(config.evalSamples(), latentDim, device); // n×latent, lives as long as the run
+        RealReference real = ReferenceCache.standard().get(test, config.run().evalSamples(), net, messages);
+        Engine.seed(Trainer.mix(config.run().seed(), -2));
+        Tensor z = config.networks().latentNoise().sample(config.run().evalSamples(), latentDim, device); // n×latent, lives as long as the run
         z.retainReference();
         return new TrainingEvaluation(config, net, real, z, range, run, resumeStep, messages);
     }

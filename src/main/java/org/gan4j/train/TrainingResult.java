@@ -1,5 +1,6 @@
 package org.gan4j.train;
 
+import org.gan4j.config.TrainConfig;
 import java.nio.file.Path;
 
 /**

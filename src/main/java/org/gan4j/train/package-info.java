@@ -10,3 +10,5 @@
  * state of a run.
  */
 package org.gan4j.train;
+
+import org.gan4j.config.TrainConfig;

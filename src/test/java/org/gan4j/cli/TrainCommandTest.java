@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.gan4j.train.ConfigFiles;
+import org.gan4j.config.ConfigFiles;
 import org.gan4j.train.StepStats;
-import org.gan4j.train.TrainConfig;
+import org.gan4j.config.TrainConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -37,10 +37,10 @@ class TrainCommandTest {
         TrainConfig c = parse("--model", "mlp", "--dataset", "ring8", "--steps", "30", "--lr-g", "3e-4", "--d-steps", "2",
                 "--no-download", "--strict", "--latent-dim", "8").flags();
         assertEquals(Set.of("model", "dataset", "steps", "lr-g", "d-steps", "download", "strict", "latent-dim"), keys(c));
-        assertEquals(30L, c.steps());
-        assertEquals(3e-4, c.lrG());
-        assertEquals(Boolean.FALSE, c.download());
-        assertEquals(Boolean.TRUE, c.strict());
+        assertEquals(30L, c.run().steps());
+        assertEquals(3e-4, c.optimiser().lrG());
+        assertEquals(Boolean.FALSE, c.data().download());
+        assertEquals(Boolean.TRUE, c.data().strict());
         assertEquals(Set.of(), keys(parse().flags()), "no flag, no key");
     }
 
@@ -55,16 +55,16 @@ class TrainCommandTest {
 
     @Test
     void spectralNormIsABooleanFlag() {
-        assertEquals(Boolean.TRUE, parse("--spectral-norm").flags().spectralNorm());
-        assertEquals(Boolean.FALSE, parse("--no-spectral-norm").flags().spectralNorm());
-        assertNull(parse().flags().spectralNorm());
+        assertEquals(Boolean.TRUE, parse("--spectral-norm").flags().networks().spectralNorm());
+        assertEquals(Boolean.FALSE, parse("--no-spectral-norm").flags().networks().spectralNorm());
+        assertNull(parse().flags().networks().spectralNorm());
     }
 
     @Test
     void gLossAndLossAreOneFlag() {
-        assertEquals("minimax", parse("--g-loss", "minimax").flags().loss());
-        assertEquals("minimax", parse("--loss", "minimax").flags().loss());
-        assertNull(parse().flags().loss());
+        assertEquals("minimax", parse("--g-loss", "minimax").flags().objective().loss());
+        assertEquals("minimax", parse("--loss", "minimax").flags().objective().loss());
+        assertNull(parse().flags().objective().loss());
     }
 
     @Test
@@ -72,11 +72,11 @@ class TrainCommandTest {
         Path yaml = tmp.resolve("c.yaml");
         Files.writeString(yaml, "model: mlp\ndataset: grid25\nepochs: 3\nbatch: 32\n");
         TrainConfig c = parse("--config", yaml.toString(), "--dataset", "ring8", "--steps", "10").newRunConfig();
-        assertEquals("mlp", c.model());
-        assertEquals("ring8", c.dataset());
-        assertEquals(32, c.batch());
-        assertEquals(10L, c.steps());
-        assertNull(c.epochs(), "--steps replaces the file's epochs");
+        assertEquals("mlp", c.networks().model());
+        assertEquals("ring8", c.data().dataset());
+        assertEquals(32, c.optimiser().batch());
+        assertEquals(10L, c.run().steps());
+        assertNull(c.run().epochs(), "--steps replaces the file's epochs");
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.gan4j.BadInputException;
-import org.gan4j.train.TrainConfig;
+import org.gan4j.config.TrainConfig;
 import org.junit.jupiter.api.Test;
 
 /** The losses' paper defaults as {@link TrainConfig#resolve()} applies them, under the user's keys. */
@@ -17,61 +17,61 @@ class LossDefaultsTest {
     @Test
     void wganTrainsWithRmspropAtFiveTimesTenToTheMinusFiveAndFiveCriticSteps() {
         TrainConfig c = mlp("wgan").build().resolve();
-        assertEquals("rmsprop", c.optimizer());
-        assertEquals(5e-5, c.lrG());
-        assertEquals(5e-5, c.lrD());
-        assertEquals(5, c.dSteps());
-        assertNull(c.beta1(), "RMSprop has no betas");
-        assertNull(c.beta2());
+        assertEquals("rmsprop", c.optimiser().optimizer());
+        assertEquals(5e-5, c.optimiser().lrG());
+        assertEquals(5e-5, c.optimiser().lrD());
+        assertEquals(5, c.optimiser().dSteps());
+        assertNull(c.optimiser().beta1(), "RMSprop has no betas");
+        assertNull(c.optimiser().beta2());
     }
 
     @Test
     void wganGpTrainsWithAdamAtTenToTheMinusFourBetasZeroAndPointNine() {
         TrainConfig c = mlp("wgan-gp").build().resolve();
-        assertEquals("adam", c.optimizer());
-        assertEquals(1e-4, c.lrD());
-        assertEquals(0.0, c.beta1());
-        assertEquals(0.9, c.beta2());
-        assertEquals(5, c.dSteps());
+        assertEquals("adam", c.optimiser().optimizer());
+        assertEquals(1e-4, c.optimiser().lrD());
+        assertEquals(0.0, c.optimiser().beta1());
+        assertEquals(0.9, c.optimiser().beta2());
+        assertEquals(5, c.optimiser().dSteps());
     }
 
     /** Gulrajani et al. 2017, §4: no BatchNorm in the critic, layer norm instead; other losses keep DCGAN's. */
     @Test
     void wganGpsCriticUsesLayerNormUnlessTheUserChoosesOtherwise() {
         TrainConfig.Builder dcgan = TrainConfig.builder().model("dcgan");
-        assertEquals("layer", dcgan.loss("wgan-gp").build().resolve().dNorm());
-        assertEquals("none", dcgan.loss("wgan-gp").dNorm("none").build().resolve().dNorm());
+        assertEquals("layer", dcgan.loss("wgan-gp").build().resolve().networks().dNorm());
+        assertEquals("none", dcgan.loss("wgan-gp").dNorm("none").build().resolve().networks().dNorm());
         for (String name : new String[] {"ns", "minimax", "lsgan", "hinge", "wgan"}) {
-            assertEquals("batch", dcgan.loss(name).dNorm(null).build().resolve().dNorm(), name);
+            assertEquals("batch", dcgan.loss(name).dNorm(null).build().resolve().networks().dNorm(), name);
         }
-        assertEquals("layer", TrainConfig.builder().model("infogan").loss("wgan-gp").build().resolve().dNorm());
-        assertNull(mlp("wgan-gp").build().resolve().dNorm(), "the MLP's D has no normalisation layers");
+        assertEquals("layer", TrainConfig.builder().model("infogan").loss("wgan-gp").build().resolve().networks().dNorm());
+        assertNull(mlp("wgan-gp").build().resolve().networks().dNorm(), "the MLP's D has no normalisation layers");
     }
 
     @Test
     void lossesWithoutPaperSettingsKeepTheModels() {
         for (String name : new String[] {"ns", "minimax", "lsgan", "hinge"}) {
             TrainConfig c = mlp(name).build().resolve();
-            assertEquals("adam", c.optimizer(), name);
-            assertEquals(1e-3, c.lrG(), name);
-            assertEquals(0.9, c.beta1(), name);
-            assertEquals(1, c.dSteps(), name);
-            assertEquals(0.0, c.r1Gamma(), name);
-            assertEquals(1.0, c.realLabel(), name);
+            assertEquals("adam", c.optimiser().optimizer(), name);
+            assertEquals(1e-3, c.optimiser().lrG(), name);
+            assertEquals(0.9, c.optimiser().beta1(), name);
+            assertEquals(1, c.optimiser().dSteps(), name);
+            assertEquals(0.0, c.objective().r1Gamma(), name);
+            assertEquals(1.0, c.objective().realLabel(), name);
         }
     }
 
     @Test
     void keysTheUserSetWinOverTheLosssDefaults() {
         TrainConfig c = mlp("wgan-gp").lrD(3e-4).dSteps(2).beta1(0.5).build().resolve();
-        assertEquals(3e-4, c.lrD());
-        assertEquals(1e-4, c.lrG());
-        assertEquals(2, c.dSteps());
-        assertEquals(0.5, c.beta1());
-        assertEquals(0.9, c.beta2());
+        assertEquals(3e-4, c.optimiser().lrD());
+        assertEquals(1e-4, c.optimiser().lrG());
+        assertEquals(2, c.optimiser().dSteps());
+        assertEquals(0.5, c.optimiser().beta1());
+        assertEquals(0.9, c.optimiser().beta2());
         TrainConfig adam = mlp("wgan").optimizer("adam").build().resolve();
-        assertEquals("adam", adam.optimizer());
-        assertEquals(0.9, adam.beta1());
+        assertEquals("adam", adam.optimiser().optimizer());
+        assertEquals(0.9, adam.optimiser().beta1());
     }
 
     @Test

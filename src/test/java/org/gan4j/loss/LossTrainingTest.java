@@ -22,7 +22,7 @@ import org.gan4j.nn.Generator;
 import org.gan4j.nn.LatentNoise;
 import org.gan4j.nn.NetworkSpec;
 import org.gan4j.train.StepStats;
-import org.gan4j.train.TrainConfig;
+import org.gan4j.config.TrainConfig;
 import org.gan4j.train.Trainer;
 import org.gan4j.train.TrainingListener;
 import org.gan4j.train.TrainingResult;

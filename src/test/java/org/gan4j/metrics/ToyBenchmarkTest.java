@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.gan4j.BadInputException;
-import org.gan4j.train.ConfigFiles;
+import org.gan4j.config.ConfigFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

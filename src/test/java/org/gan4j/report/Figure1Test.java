@@ -23,7 +23,7 @@ import org.gan4j.engine.Tensors;
 import org.gan4j.nn.Architectures;
 import org.gan4j.nn.Discriminator;
 import org.gan4j.nn.NetworkSpec;
-import org.gan4j.train.ConfigFiles;
+import org.gan4j.config.ConfigFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

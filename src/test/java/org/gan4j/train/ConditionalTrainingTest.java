@@ -1,5 +1,6 @@
 package org.gan4j.train;
 
+import org.gan4j.config.TrainConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,8 @@
 package org.gan4j.train;
 
+import org.gan4j.config.TrainConfig;
+import org.gan4j.config.ConfigFiles;
+import org.gan4j.loss.InstanceNoise;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,8 +57,8 @@ class InstanceNoiseTest {
     @Test
     void keysAreValidatedNamingTheKey() {
         TrainConfig base = TrainConfig.builder().model("mlp").dataset("ring8").build();
-        assertEquals(0.0, base.resolve().instanceNoise(), "off by default");
-        assertEquals("linear", base.resolve().instanceNoiseSchedule());
+        assertEquals(0.0, base.resolve().objective().instanceNoise(), "off by default");
+        assertEquals("linear", base.resolve().objective().instanceNoiseSchedule());
         for (double bad : new double[] {-0.1, Double.NaN, Double.POSITIVE_INFINITY}) {
             TrainConfig c = ConfigFiles.merge(base, TrainConfig.builder().instanceNoise(bad).build());
             var e = assertThrows(BadInputException.class, c::resolve);
@@ -66,7 +69,7 @@ class InstanceNoiseTest {
         var e = assertThrows(BadInputException.class, c::resolve);
         assertTrue(e.getMessage().contains("'instance-noise-schedule'"), e.getMessage());
         assertEquals("exponential", ConfigFiles.merge(base, TrainConfig.builder().instanceNoiseSchedule("exponential").build())
-                .resolve().instanceNoiseSchedule());
+                .resolve().objective().instanceNoiseSchedule());
     }
 
     private float[] train(Path out, TrainConfig extra, long steps) {
@@ -108,7 +111,7 @@ class InstanceNoiseTest {
         float[] resumed;
         try (Trainer t = Trainer.resume(split, TrainerTest.ring8(), TrainConfig.builder().build())) {
             assertEquals(20, t.step());
-            assertEquals(0.3, t.config().instanceNoise());
+            assertEquals(0.3, t.config().objective().instanceNoise());
             t.train(TrainingListener.NONE);
             resumed = TrainerTest.weights(t.generator(), t.discriminator());
         }

@@ -1,5 +1,7 @@
 package org.gan4j.train;
 
+import org.gan4j.config.TrainConfig;
+import org.gan4j.config.ConfigFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -63,7 +65,7 @@ class OldRunFixturesTest {
     }
 
     static Dataset dataOf(Path run) {
-        String dataset = new RunDirectory(run).readConfig().dataset();
+        String dataset = new RunDirectory(run).readConfig().data().dataset();
         if (dataset.equals("ring8")) {
             return Datasets.open(DatasetRequest.of("ring8"));
         }

@@ -1,5 +1,6 @@
 package org.gan4j.train;
 
+import org.gan4j.config.TrainConfig;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class Ring8CoverageTest {
         try (Trainer t = Trainer.start(config, SyntheticDatasets.open(DatasetRequest.of("ring8")));
              PointerScope scope = new PointerScope()) {
             t.train(TrainingListener.NONE);
-            points = t.generate(t.config().latentNoise().sample(2500, 16, ComputeDevice.CPU));
+            points = t.generate(t.config().networks().latentNoise().sample(2500, 16, ComputeDevice.CPU));
         }
         int covered = modesCovered(points, SyntheticDatasets.modes("ring8"), SyntheticDatasets.sigma("ring8"));
         assertTrue(covered >= 6, "covered " + covered + " of 8 modes");

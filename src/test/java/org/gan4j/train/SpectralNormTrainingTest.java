@@ -1,5 +1,7 @@
 package org.gan4j.train;
 
+import org.gan4j.config.TrainConfig;
+import org.gan4j.config.ConfigFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,10 +52,10 @@ class SpectralNormTrainingTest {
 
     @Test
     void theKeyIsOffByDefaultAndReadFromAConfigFile() throws Exception {
-        assertFalse(TrainConfig.defaults().resolve().spectralNorm());
+        assertFalse(TrainConfig.defaults().resolve().networks().spectralNorm());
         Path yaml = tmp.resolve("sn.yaml");
         Files.writeString(yaml, "model: mlp\nspectral-norm: true\n");
-        assertTrue(ConfigFiles.read(yaml).resolve().spectralNorm());
+        assertTrue(ConfigFiles.read(yaml).resolve().networks().spectralNorm());
     }
 
     /** N steps straight against N/2 + resume + N/2: weights and the u, v buffers bit for bit. */

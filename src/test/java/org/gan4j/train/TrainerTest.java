@@ -1,6 +1,7 @@
 package org.gan4j.train;
 
 
+import org.gan4j.config.TrainConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -80,7 +81,7 @@ class TrainerTest {
         }
         Provenance p = run.readProvenance();
         assertEquals(ring8().digest(), p.datasetDigest());
-        assertEquals("mlp", run.readConfig().model());
+        assertEquals("mlp", run.readConfig().networks().model());
         assertEquals(40, Checkpoint.readState(run.checkpoint()).step());
     }
 
@@ -145,7 +146,7 @@ class TrainerTest {
         TrainConfig resolved = run.readConfig().resolve();
         Architecture dcgan = Architectures.get("dcgan");
         NetworkSpec older = Trainer.spec(resolved, SampleShape.image(1, 28, 28), 0).withBiasBeforeNorm(true);
-        float[] z = new float[3 * resolved.latentDim()];
+        float[] z = new float[3 * resolved.networks().latentDim()];
         for (int i = 0; i < z.length; i++) {
             z[i] = (float) Math.sin(i);
         }
@@ -169,9 +170,9 @@ class TrainerTest {
                     new TorchOptimizer(Optimizers.adam(d.parameters(), 1e-3, 0.5, 0.999)), state);
             Checkpoint.saveGenerator(run.generatorFile(), g);
             g.eval();
-            expected = Tensors.toFloats(g.forward(Tensors.fromFloats(z, 3, resolved.latentDim())));
+            expected = Tensors.toFloats(g.forward(Tensors.fromFloats(z, 3, resolved.networks().latentDim())));
             Generator today = Networks.generator(dcgan, older.withBiasBeforeNorm(false));
-            assertEquals(Tensors.elementCount(g.parameters()) - resolved.width(), Tensors.elementCount(today.parameters()),
+            assertEquals(Tensors.elementCount(g.parameters()) - resolved.networks().width(), Tensors.elementCount(today.parameters()),
                     "today's layout lacks exactly that bias");
         }
         TrainedGenerator loaded = TrainedGenerator.load(out);
@@ -195,9 +196,9 @@ class TrainerTest {
         }
         Path config = new RunDirectory(out).configFile();
         Files.writeString(config, Files.readString(config).replace("\"d-norm\" : \"batch\",", ""));
-        assertNull(new RunDirectory(out).readConfig().dNorm(), "the key is gone, as in an old run");
+        assertNull(new RunDirectory(out).readConfig().networks().dNorm(), "the key is gone, as in an old run");
         try (Trainer t = Trainer.resume(out, ConditionalTrainingTest.labelled(), TrainConfig.builder().steps(6L).build())) {
-            assertEquals("batch", t.config().dNorm());
+            assertEquals("batch", t.config().networks().dNorm());
             t.train(TrainingListener.NONE);
         }
     }

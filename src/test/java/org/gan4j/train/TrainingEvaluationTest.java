@@ -1,5 +1,7 @@
 package org.gan4j.train;
 
+import org.gan4j.config.TrainConfig;
+import org.gan4j.config.ConfigFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -102,8 +104,8 @@ class TrainingEvaluationTest {
 
     @Test
     void offByDefaultAndRefusedWithoutAFeatureNetwork() {
-        assertEquals(0, TrainConfig.defaults().resolve().evalEvery());
-        assertEquals(2000, TrainConfig.defaults().resolve().evalSamples());
+        assertEquals(0, TrainConfig.defaults().resolve().run().evalEvery());
+        assertEquals(2000, TrainConfig.defaults().resolve().run().evalSamples());
         assertEquals(List.of(), TrainingEvaluation.columns(TrainConfig.defaults().resolve()));
         TrainConfig ring = TrainConfig.builder().model("mlp").dataset("ring8").evalEvery(10).build().resolve();
         BadInputException e = assertThrows(BadInputException.class, () -> TrainingEvaluation.columns(ring));

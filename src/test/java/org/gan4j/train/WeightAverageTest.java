@@ -1,5 +1,7 @@
 package org.gan4j.train;
 
+import org.gan4j.config.TrainConfig;
+import org.gan4j.config.ConfigFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -134,7 +136,7 @@ class WeightAverageTest {
             assertTrue(e.getMessage().contains("'ema-decay'"), e.getMessage());
             assertFalse(e.getMessage().contains("\n"));
         }
-        assertEquals(0.0, TrainConfig.builder().model("mlp").build().resolve().emaDecay(), "off by default");
+        assertEquals(0.0, TrainConfig.builder().model("mlp").build().resolve().optimiser().emaDecay(), "off by default");
     }
 
     private static TrainConfig withEma(Path out, long steps) {

@@ -1,5 +1,6 @@
-package org.gan4j.train;
+package org.gan4j.loss;
 
+import org.gan4j.loss.InstanceNoise;
 import java.util.List;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
@@ -52,7 +53,7 @@ public final class InstanceNoise {
     }
 
     /** {@code x} plus σ·N(0, 1) noise of its shape, drawn from libtorch's (seeded) generator; {@code x} itself when σ is 0. */
-    static Tensor add(Tensor x, double sigma) {
+    public static Tensor add(Tensor x, double sigma) {
         if (sigma == 0) {
             return x;
         }

@@ -1,4 +1,4 @@
-package org.gan4j.train;
+package org.gan4j.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,9 +12,14 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.gan4j.BadInputException;
 
 /**
@@ -59,10 +64,54 @@ public final class ConfigFiles {
         return fromTree(node, "config file " + file);
     }
 
-    /** Converts a JSON/YAML tree to a config; {@code where} names the source in error messages. */
+    /** The sections of a config, in the order their keys are written. */
+    private static final List<Class<? extends Record>> SECTIONS = List.of(
+            DataKeys.class, NetworkKeys.class, OptimiserKeys.class, ObjectiveKeys.class, RunKeys.class);
+    /** Each flat key's section. */
+    private static final Map<String, Class<? extends Record>> SECTION_OF = sectionsByKey();
+
+    private static Map<String, Class<? extends Record>> sectionsByKey() {
+        Map<String, Class<? extends Record>> m = new LinkedHashMap<>();
+        var kebab = (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.KEBAB_CASE;
+        for (Class<? extends Record> section : SECTIONS) {
+            for (RecordComponent c : section.getRecordComponents()) {
+                m.put(kebab.translate(c.getName()), section);
+            }
+        }
+        return m;
+    }
+
+    /** Every key a config file may hold, in the order they are written. */
+    public static Set<String> keys() {
+        return SECTION_OF.keySet();
+    }
+
+    /**
+     * Converts a flat JSON/YAML tree of keys to a config, each key to its section; {@code where} names the
+     * source in error messages.
+     */
     public static TrainConfig fromTree(JsonNode node, String where) {
+        Map<Class<? extends Record>, ObjectNode> parts = new LinkedHashMap<>();
+        for (Class<? extends Record> section : SECTIONS) {
+            parts.put(section, JSON.createObjectNode());
+        }
+        var fields = node.fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            Class<? extends Record> section = SECTION_OF.get(field.getKey());
+            if (section == null) {
+                throw new BadInputException(where + ": unknown key '" + field.getKey() + "'");
+            }
+            parts.get(section).set(field.getKey(), field.getValue());
+        }
+        return new TrainConfig(section(parts, DataKeys.class, where), section(parts, NetworkKeys.class, where),
+                section(parts, OptimiserKeys.class, where), section(parts, ObjectiveKeys.class, where),
+                section(parts, RunKeys.class, where));
+    }
+
+    private static <T extends Record> T section(Map<Class<? extends Record>, ObjectNode> parts, Class<T> type, String where) {
         try {
-            return JSON.treeToValue(node, TrainConfig.class);
+            return JSON.treeToValue(parts.get(type), type);
         } catch (UnrecognizedPropertyException e) {
             throw new BadInputException(where + ": unknown key '" + e.getPropertyName() + "'");
         } catch (InvalidFormatException e) {
@@ -83,17 +132,21 @@ public final class ConfigFiles {
      * {@code steps} and {@code epochs} are one choice: setting either in the overrides drops both from the base.
      */
     public static TrainConfig merge(TrainConfig base, TrainConfig overrides) {
-        ObjectNode merged = JSON.valueToTree(base);
-        ObjectNode changes = JSON.valueToTree(overrides);
+        ObjectNode merged = toTree(base);
+        ObjectNode changes = toTree(overrides);
         if (changes.has("steps") || changes.has("epochs")) {
-            merged.remove(java.util.List.of("steps", "epochs"));
+            merged.remove(List.of("steps", "epochs"));
         }
         merged.setAll(changes);
         return fromTree(merged, "merged config");
     }
 
-    /** The config as a JSON tree (unset keys omitted). */
+    /** The config as one flat JSON tree of keys (unset keys omitted), section after section. */
     public static ObjectNode toTree(TrainConfig config) {
-        return JSON.valueToTree(config);
+        ObjectNode flat = JSON.createObjectNode();
+        for (Record section : List.of(config.data(), config.networks(), config.optimiser(), config.objective(), config.run())) {
+            flat.setAll((ObjectNode) JSON.valueToTree(section));
+        }
+        return flat;
     }
 }

@@ -1,0 +1,31 @@
+package org.gan4j.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+/**
+ * The keys that choose the training data and how it is read.
+ *
+ * @param dataset   dataset name: {@code fashion-mnist}, {@code mnist}, {@code folder}, {@code ring8}, {@code grid25},
+ *                  {@code gauss1d}. Default {@code fashion-mnist}.
+ * @param data      directory holding the dataset's files (the folder of a {@code folder} dataset); default: searched
+ *                  ($GAN4J_DATA, ~/.gan4j/data, /usr/share/datasets), downloaded if absent.
+ * @param imageSize side a {@code folder} dataset's images are resized and cropped to: 28, 32 or 64. Default 64.
+ * @param channels  1 or 3 for a {@code folder} dataset; 0 = from the images. Default 0.
+ * @param strict    fail on an unreadable image of a {@code folder} dataset instead of skipping it. Default false.
+ * @param download  allow downloading a missing named dataset. Default true.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DataKeys(String dataset, String data, Integer imageSize, Integer channels, Boolean strict, Boolean download) {
+    static final String DEFAULT_DATASET = "fashion-mnist";
+
+    DataKeys resolve() {
+        DataKeys r = new DataKeys(Checks.or(dataset, DEFAULT_DATASET), data, Checks.or(imageSize, 64), Checks.or(channels, 0),
+                Checks.or(strict, false), Checks.or(download, true));
+        if (r.imageSize != 28 && r.imageSize != 32 && r.imageSize != 64) {
+            throw Checks.invalid("image-size", r.imageSize, "use 28, 32 or 64");
+        }
+        if (r.channels != 0 && r.channels != 1 && r.channels != 3) {
+            throw Checks.invalid("channels", r.channels, "use 1, 3, or 0 for automatic");
+        }
+        return r;
+    }
+}
