@@ -124,6 +124,12 @@ public final class TrainCommand implements Callable<Integer> {
         keys.r1Gamma(value);
     }
 
+    @Option(names = "--r1-every", paramLabel = "K",
+            description = "Lazy R1: only every K-th D step, scaled by K (StyleGAN2: 16; default 1 = every step).")
+    void r1Every(int value) {
+        keys.r1Every(value);
+    }
+
     @Option(names = "--real-label", paramLabel = "X",
             description = "Real target of the BCE losses (ns, minimax); 0.9 = one-sided label smoothing (default 1).")
     void realLabel(double value) {

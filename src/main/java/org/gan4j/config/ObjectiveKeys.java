@@ -14,6 +14,8 @@ import org.gan4j.loss.Losses;
  *                      {@code minimax}, {@code lsgan}, {@code hinge}, {@code wgan}, {@code wgan-gp}.
  * @param r1Gamma       γ of the R1 penalty γ/2·E[‖∇D(x)‖²] on real data (Mescheder et al. 2018), with any loss;
  *                      0 = off. Default 0.
+ * @param r1Every       lazy R1 (Karras et al. 2020): compute it every k-th D step only, scaled by k, so its average
+ *                      weight is unchanged (StyleGAN2 uses 16); needs {@code r1-gamma}. Default 1 (every step).
  * @param realLabel     target of real samples in the BCE losses ({@code ns}, {@code minimax}); below 1 is one-sided
  *                      label smoothing (Salimans et al. 2016), e.g. 0.9. Default 1.
  * @param instanceNoise σ₀ of instance noise (Sønderby et al. 2017; Arjovsky &amp; Bottou 2017): Gaussian noise
@@ -27,7 +29,7 @@ import org.gan4j.loss.Losses;
  *                      Default 1.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ObjectiveKeys(String loss, Double r1Gamma, Double realLabel, Double instanceNoise, String instanceNoiseSchedule,
+public record ObjectiveKeys(String loss, Double r1Gamma, Integer r1Every, Double realLabel, Double instanceNoise, String instanceNoiseSchedule,
                             Double infoLambda) {
     static final String DEFAULT_LOSS = "ns";
 
@@ -47,7 +49,11 @@ public record ObjectiveKeys(String loss, Double r1Gamma, Double realLabel, Doubl
         if (!coded && infoLambda != null) {
             throw new BadInputException("'info-categories', 'info-continuous' and 'info-lambda' apply only to --model infogan");
         }
-        ObjectiveKeys r = new ObjectiveKeys(lossName, Checks.or(r1Gamma, 0.0), label, Checks.or(instanceNoise, 0.0), schedule,
+        double gamma = Checks.or(r1Gamma, 0.0);
+        if (r1Every != null && gamma == 0) {
+            throw new BadInputException("'r1-every' applies only with R1 (set --r1-gamma)");
+        }
+        ObjectiveKeys r = new ObjectiveKeys(lossName, gamma, gamma > 0 ? Checks.or(r1Every, 1) : null, label, Checks.or(instanceNoise, 0.0), schedule,
                 coded ? Checks.or(infoLambda, 1.0) : null);
         r.check();
         return r;
@@ -55,6 +61,9 @@ public record ObjectiveKeys(String loss, Double r1Gamma, Double realLabel, Doubl
 
     private void check() {
         Checks.nonNegative("r1-gamma", r1Gamma, "must be 0 (off) or positive");
+        if (r1Every != null && r1Every < 1) {
+            throw Checks.invalid("r1-every", r1Every, "must be 1 (every step) or more");
+        }
         if (!(realLabel > 0 && realLabel <= 1)) {
             throw Checks.invalid("real-label", realLabel, "must be in (0, 1]");
         }

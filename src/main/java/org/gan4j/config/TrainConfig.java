@@ -75,6 +75,7 @@ public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys opt
         public Builder loss(String v) { keys.put("loss", v); return this; }
         public Builder optimizer(String v) { keys.put("optimizer", v); return this; }
         public Builder r1Gamma(double v) { keys.put("r1-gamma", v); return this; }
+        public Builder r1Every(int v) { keys.put("r1-every", v); return this; }
         public Builder realLabel(double v) { keys.put("real-label", v); return this; }
         public Builder emaDecay(double v) { keys.put("ema-decay", v); return this; }
         public Builder instanceNoise(double v) { keys.put("instance-noise", v); return this; }

@@ -117,6 +117,17 @@ public final class Engine {
         return Engine.class.getResource(TORCH_CPU) != null;
     }
 
+    private static final Object RANDOMNESS = new Object();
+
+    /**
+     * The lock of libtorch's global generator. A trainer holds it from seeding a step to the end of the
+     * step's draws, so runs in several threads of one JVM each draw exactly what they would alone
+     * (their steps take turns; a run is a function of its seed either way).
+     */
+    public static Object randomness() {
+        return RANDOMNESS;
+    }
+
     /** Seeds libtorch's global generators (CPU and, when present, CUDA). */
     public static void seed(long seed) {
         ensureLoaded();

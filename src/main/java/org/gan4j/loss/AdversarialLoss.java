@@ -55,6 +55,11 @@ public interface AdversarialLoss {
         return null;
     }
 
+    /** Whether {@link #penalty} adds a term (it then becomes the step's {@code gradient-penalty} term). */
+    default boolean hasPenalty() {
+        return false;
+    }
+
     /** Runs after every optimiser step of D (WGAN's weight clipping). Nothing by default. */
     default void afterDiscriminatorStep(Discriminator d) {
     }

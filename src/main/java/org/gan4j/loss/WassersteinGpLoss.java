@@ -41,6 +41,11 @@ public final class WassersteinGpLoss implements AdversarialLoss {
     }
 
     @Override
+    public boolean hasPenalty() {
+        return true;
+    }
+
+    @Override
     public Tensor penalty(Discriminator d, Tensor real, Tensor fake) {
         return GradientPenalties.interpolated(d, real, fake, LAMBDA);
     }

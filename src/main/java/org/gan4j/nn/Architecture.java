@@ -47,6 +47,11 @@ public interface Architecture {
         return LatentCodes.NONE;
     }
 
+    /** The game step that trains this family, a name in {@code org.gan4j.train.Games}: G(z) against D by default. */
+    default String game() {
+        return "adversarial";
+    }
+
     /** Whether D has normalisation layers between its hidden layers that {@code --d-norm} chooses. */
     default boolean hasDiscriminatorNorm() {
         return false;

@@ -66,7 +66,17 @@ public final class MetricsLog implements Closeable {
      *                           one, or a row of it cannot be read
      */
     public static MetricsLog open(Path csv, List<String> columns, long resumeStep) {
-        List<String> header = header(columns);
+        return open(csv, STANDARD_COLUMNS.subList(1, STANDARD_COLUMNS.size()), columns, resumeStep);
+    }
+
+    /**
+     * {@link #open(Path, List, long)} of a game that reports other scalars than the adversarial game's:
+     * the columns are {@code step}, then {@code scalars}, then {@code extra}.
+     */
+    public static MetricsLog open(Path csv, List<String> scalars, List<String> extra, long resumeStep) {
+        List<String> all = new ArrayList<>(scalars);
+        all.addAll(extra);
+        List<String> header = header(List.of("step"), all);
         String headerLine = String.join(",", header) + "\n";
         if (resumeStep < 0 || !Files.exists(csv)) {
             AtomicFiles.write(csv, headerLine.getBytes(StandardCharsets.UTF_8));
@@ -199,17 +209,16 @@ public final class MetricsLog implements Closeable {
         }
     }
 
-    private static List<String> header(List<String> extra) {
-        List<String> header = new ArrayList<>(STANDARD_COLUMNS);
-        Set<String> seen = new HashSet<>(STANDARD_COLUMNS);
+    private static List<String> header(List<String> first, List<String> extra) {
+        List<String> header = new ArrayList<>(first);
+        Set<String> seen = new HashSet<>(first);
         for (String name : extra) {
             if (name == null || !NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("bad metrics column name '" + name
                         + "': use letters, digits and underscores");
             }
             if (!seen.add(name)) {
-                throw new IllegalArgumentException("metrics column '" + name + "' given twice (the standard columns "
-                        + STANDARD_COLUMNS + " are always there)");
+                throw new IllegalArgumentException("metrics column '" + name + "' given twice");
             }
             header.add(name);
         }

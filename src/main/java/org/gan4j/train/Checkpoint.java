@@ -1,6 +1,9 @@
 package org.gan4j.train;
 
 import org.gan4j.config.ConfigFiles;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,19 +33,28 @@ import org.gan4j.nn.NetworkSpec;
 import org.gan4j.nn.Networks;
 
 /**
- * A training run's whole state in one libtorch archive: both networks (parameters and BatchNorm
- * statistics), the moving average of G when the run keeps one (key {@code generator_ema}), both optimisers (Adam's moments and step counts), and {@link State} (step, position
- * in the data order, resolved config). Randomness needs no saved generator state: every step
- * reseeds libtorch from (seed, step), so (seed, step) is the RNG state.
+ * A training run's whole state in one libtorch archive, as named maps: every module of the game under
+ * its name ({@code generator}, {@code discriminator}, G's weight average {@code generator_ema}, or a
+ * game's own names), every player's optimiser state (Adam's moments and step counts) under the
+ * player's name in {@code optimizers}, and {@link State} (step, position in the data order, resolved
+ * config, the game's own state). Randomness needs no saved generator state: every step reseeds
+ * libtorch from (seed, step), so (seed, step) is the RNG state.
+ *
+ * <p>Format 1 (releases before the training core of 2026-12) kept the optimisers as {@code optimizer_g}
+ * and {@code optimizer_d}; it is read as the players {@code generator} and {@code discriminator}.
  *
  * <p>Written to a temporary file and renamed over the previous checkpoint, so a kill at any moment
  * leaves the previous one intact.
  */
 public final class Checkpoint {
     /** Bumped when the archive layout changes; older files are kept as test fixtures. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
     /** Key of G's weight average; absent from checkpoints of runs without one (and from older ones). */
     static final String GENERATOR_EMA = "generator_ema";
+    /** Child archive of the optimisers, by player (format 2). */
+    static final String OPTIMIZERS = "optimizers";
+    /** Where format 1 kept each player's optimiser. */
+    private static final Map<String, String> FORMAT_1_OPTIMIZERS = Map.of("generator", "optimizer_g", "discriminator", "optimizer_d");
     /**
      * Key of a conditional generator's number of classes (one int64), in checkpoints and generator files;
      * absent for unconditional runs (and from older files), which is read as 0.
@@ -60,30 +72,41 @@ public final class Checkpoint {
      * @param epoch        epoch of the next batch to read
      * @param batchInEpoch index of the next batch within its epoch
      * @param config       the resolved config (JSON)
+     * @param game         the game's own state (JSON), or null for none (and in format 1)
      */
-    public record State(int format, long step, long epoch, int batchInEpoch, String config) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record State(int format, long step, long epoch, int batchInEpoch, String config, String game) {
+        public State(int format, long step, long epoch, int batchInEpoch, String config) {
+            this(format, step, epoch, batchInEpoch, config, null);
+        }
     }
 
-    /** Writes the run's state to {@code file} atomically; {@code gEma}, G's weight average, may be null (none kept). */
-    public static void save(Path file, Generator g, Generator gEma, Discriminator d, ParameterOptimizer optG, ParameterOptimizer optD,
-            State state) {
+    /** Writes a run's modules, its players' optimisers and its state to {@code file} atomically. */
+    public static void save(Path file, Map<String, ? extends Module> modules, Map<String, ParameterOptimizer> optimizers, State state) {
         try (PointerScope scope = new PointerScope()) {
             OutputArchive root = new OutputArchive();
-            root.write("generator", archive(g));
-            writeClasses(root, g);
-            if (gEma != null) {
-                root.write(GENERATOR_EMA, archive(gEma));
+            for (var m : modules.entrySet()) {
+                root.write(m.getKey(), archive(m.getValue()));
+                if (m.getValue() instanceof Generator g && m.getKey().equals("generator")) {
+                    writeClasses(root, g);
+                }
             }
-            root.write("discriminator", archive(d));
-            OutputArchive og = new OutputArchive();
-            optG.save(og);
-            root.write("optimizer_g", og);
-            OutputArchive od = new OutputArchive();
-            optD.save(od);
-            root.write("optimizer_d", od);
+            OutputArchive opts = new OutputArchive();
+            for (var o : optimizers.entrySet()) {
+                OutputArchive a = new OutputArchive();
+                o.getValue().save(a);
+                opts.write(o.getKey(), a);
+            }
+            root.write(OPTIMIZERS, opts);
             root.write("state", textTensor(json(state)));
             AtomicFiles.write(file, tmp -> root.save_to(tmp.toString()));
         }
+    }
+
+    /** {@link #save(Path, Map, Map, State)} of the adversarial pair; {@code gEma}, G's weight average, may be null (none kept). */
+    public static void save(Path file, Generator g, Generator gEma, Discriminator d, ParameterOptimizer optG, ParameterOptimizer optD,
+            State state) {
+        save(file, pairModules(g, gEma, d), pairOptimizers(optG, optD), state);
     }
 
     /** Writes only the generator's weights (the run's final product) atomically. */
@@ -97,31 +120,62 @@ public final class Checkpoint {
     }
 
     /**
-     * Restores networks and optimisers from {@code file} and returns the saved state. {@code gEma}, G's
-     * weight average, is null for a run that keeps none; otherwise the file must hold it.
+     * Restores every named module and optimiser from {@code file} (format 1 or 2) and returns the saved
+     * state. Each name must be in the file; a module the file holds and the map lacks is ignored.
      */
-    public static State load(Path file, Generator g, Generator gEma, Discriminator d, ParameterOptimizer optG, ParameterOptimizer optD) {
+    public static State load(Path file, Map<String, ? extends Module> modules, Map<String, ParameterOptimizer> optimizers) {
         try (PointerScope scope = new PointerScope()) {
             InputArchive root = open(file);
             try {
-                loadModule(root, "generator", g, file);
-                if (gEma != null) {
-                    if (!hasKey(root, GENERATOR_EMA)) {
-                        throw new BadInputException("checkpoint " + file + " holds no weight average of G ('"
-                                + GENERATOR_EMA + "'), though the run's ema-decay is set");
+                State state = readState(root, file);
+                for (var m : modules.entrySet()) {
+                    if (!hasKey(root, m.getKey())) {
+                        throw new BadInputException("checkpoint " + file + " holds no '" + m.getKey() + "'"
+                                + (m.getKey().equals(GENERATOR_EMA) ? " (weight average of G), though the run's ema-decay is set"
+                                : " (was it written by another model?)"));
                     }
-                    loadModule(root, GENERATOR_EMA, gEma, file);
+                    loadModule(root, m.getKey(), m.getValue(), file);
                 }
-                loadModule(root, "discriminator", d, file);
-                optG.load(child(root, "optimizer_g"));
-                optD.load(child(root, "optimizer_d"));
-                return readState(root, file);
+                InputArchive opts = state.format() >= 2 ? child(root, OPTIMIZERS) : root;
+                for (var o : optimizers.entrySet()) {
+                    String key = state.format() >= 2 ? o.getKey() : FORMAT_1_OPTIMIZERS.getOrDefault(o.getKey(), o.getKey());
+                    if (!hasKey(opts, key)) {
+                        throw new BadInputException("checkpoint " + file + " holds no optimiser state of '" + o.getKey() + "'");
+                    }
+                    o.getValue().load(child(opts, key));
+                }
+                return state;
             } catch (BadInputException e) {
                 throw e;
             } catch (RuntimeException e) {
                 throw unreadable(file, e);
             }
         }
+    }
+
+    /**
+     * {@link #load(Path, Map, Map)} of the adversarial pair. {@code gEma}, G's weight average, is null for
+     * a run that keeps none; otherwise the file must hold it.
+     */
+    public static State load(Path file, Generator g, Generator gEma, Discriminator d, ParameterOptimizer optG, ParameterOptimizer optD) {
+        return load(file, pairModules(g, gEma, d), pairOptimizers(optG, optD));
+    }
+
+    private static Map<String, Module> pairModules(Generator g, Generator gEma, Discriminator d) {
+        Map<String, Module> m = new LinkedHashMap<>();
+        m.put("generator", g);
+        if (gEma != null) {
+            m.put(GENERATOR_EMA, gEma);
+        }
+        m.put("discriminator", d);
+        return m;
+    }
+
+    private static Map<String, ParameterOptimizer> pairOptimizers(ParameterOptimizer optG, ParameterOptimizer optD) {
+        Map<String, ParameterOptimizer> m = new LinkedHashMap<>();
+        m.put("generator", optG);
+        m.put("discriminator", optD);
+        return m;
     }
 
     /**

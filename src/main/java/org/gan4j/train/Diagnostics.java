@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  *       reading can be an untrained G).</li>
  * </ul>
  */
-public final class Diagnostics {
+public final class Diagnostics implements RunListener {
     /** Consecutive steps D(G(z)) must stay pinned (with a collapsed G gradient) before the warning. */
     public static final int VANISHING_WINDOW = 200;
     /** Mean D(G(z)) below this counts as pinned at 0. */
@@ -59,6 +59,16 @@ public final class Diagnostics {
     }
 
     /** Feeds one iteration's numbers. */
+    /** Watches steps and sample pictures of a run's event stream. */
+    @Override
+    public void on(RunEvent event) {
+        if (event instanceof RunEvent.StepEnded s) {
+            onStep(s.stats());
+        } else if (event instanceof RunEvent.SamplesWritten w) {
+            onSamples(w.step(), w.samples(), w.count());
+        }
+    }
+
     public void onStep(StepStats s) {
         if (!logitOutputs || warnedVanishing) {
             return;

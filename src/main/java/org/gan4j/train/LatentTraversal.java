@@ -1,5 +1,9 @@
 package org.gan4j.train;
 
+import org.bytedeco.pytorch.TensorOptions;
+import org.gan4j.nn.Latent;
+import org.gan4j.nn.Prior;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +62,7 @@ public final class LatentTraversal {
      * @throws BadInputException when the run is not an InfoGAN run or has no such code
      */
     public static float[] samples(TrainedGenerator g, String code, int columns, long seed) {
-        if (!(g.variant() instanceof GameVariant.Info info)) {
+        if (!(g.sampler().prior() instanceof Prior.Codes info)) {
             throw new BadInputException("a latent traversal needs an InfoGAN run (--model infogan); run " + g.config().run().out()
                     + " is " + g.config().networks().model());
         }
@@ -71,7 +75,7 @@ public final class LatentTraversal {
         }
         Engine.seed(seed);
         try (PointerScope scope = new PointerScope(); NoGradGuard guard = new NoGradGuard()) {
-            GameVariant.Latent base = info.draw(columns, ComputeDevice.CPU);
+            Latent base = info.draw(columns, ComputeDevice.CPU);
             Tensor z = base.input().narrow(1, 0, info.latentDim());
             int rows = rows(codes, code);
             TensorVector inputs = new TensorVector();
@@ -79,7 +83,7 @@ public final class LatentTraversal {
                 Tensor categories = base.categories();
                 Tensor continuous = base.continuous();
                 if (code.equals("cat")) {
-                    categories = torch.full(new long[] {columns}, new Scalar(r), GameVariant.longs());
+                    categories = torch.full(new long[] {columns}, new Scalar(r), new TensorOptions(torch.ScalarType.Long));
                 } else {
                     double value = -RANGE + 2 * RANGE * r / (rows - 1);
                     continuous = continuous.clone();

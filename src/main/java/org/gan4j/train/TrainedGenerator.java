@@ -1,6 +1,9 @@
 package org.gan4j.train;
 
 import org.gan4j.config.TrainConfig;
+import org.gan4j.nn.Latent;
+import org.gan4j.nn.Prior;
+import org.gan4j.nn.Sampler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -37,14 +40,14 @@ public final class TrainedGenerator {
     private final TrainConfig config;
     private final Path weights;
     private final Generator generator;
-    private final GameVariant variant;
+    private final Sampler sampler;
 
-    private TrainedGenerator(RunDirectory run, TrainConfig config, Path weights, Generator generator, GameVariant variant) {
+    private TrainedGenerator(RunDirectory run, TrainConfig config, Path weights, Generator generator, Sampler sampler) {
         this.run = run;
         this.config = config;
         this.weights = weights;
         this.generator = generator;
-        this.variant = variant;
+        this.sampler = sampler;
     }
 
     /**
@@ -74,11 +77,12 @@ public final class TrainedGenerator {
             }
         }
         Architecture architecture = Architectures.get(config.networks().model());
-        NetworkSpec spec = Checkpoint.savedLayout(weights, architecture, Trainer.spec(config, shape, classes));
+        NetworkSpec spec = Checkpoint.savedLayout(weights, architecture, AdversarialGame.spec(config, shape, classes));
         Generator g = Networks.generator(architecture, spec);
         Checkpoint.loadGenerator(weights, g);
         g.eval();
-        return new TrainedGenerator(run, config, weights, g, GameVariant.of(config, classes));
+        Prior prior = Prior.of(config.networks().latentNoise(), config.networks().latentDim(), classes, config.networks().latentCodes());
+        return new TrainedGenerator(run, config, weights, g, new Sampler(g, prior));
     }
 
     /**
@@ -99,11 +103,14 @@ public final class TrainedGenerator {
             throw new BadInputException("invalid sample count: " + n + " (must be positive)");
         }
         checkClass(classIndex);
-        Engine.seed(seed);
         try (PointerScope scope = new PointerScope()) {
-            GameVariant.Latent latent = classIndex == null ? variant.draw(n, ComputeDevice.CPU)
-                    : ((GameVariant.ClassConditional) variant).ofClass(n, classIndex, ComputeDevice.CPU);
-            return Tensors.toFloats(generator.generate(latent.input(), latent.labels()));
+            Latent latent;
+            synchronized (Engine.randomness()) {
+                Engine.seed(seed);
+                latent = classIndex == null ? sampler.prior().draw(n, ComputeDevice.CPU)
+                    : ((Prior.Classes) sampler.prior()).ofClass(n, classIndex, ComputeDevice.CPU);
+            }
+            return sampler.generate(latent);
         }
     }
 
@@ -135,7 +142,7 @@ public final class TrainedGenerator {
         }
         Engine.seed(seed);
         try (PointerScope scope = new PointerScope()) {
-            return Tensors.toFloats(variant.draw(n, ComputeDevice.CPU).input());
+            return Tensors.toFloats(sampler.prior().draw(n, ComputeDevice.CPU).input());
         }
     }
 
@@ -232,7 +239,8 @@ public final class TrainedGenerator {
         return generator;
     }
 
-    GameVariant variant() {
-        return variant;
+    /** The generator with the prior it was trained on. */
+    public Sampler sampler() {
+        return sampler;
     }
 }

@@ -1,6 +1,8 @@
 package org.gan4j.train;
 
 import org.gan4j.config.TrainConfig;
+import org.gan4j.nn.Latent;
+import org.gan4j.nn.Sampler;
 import org.gan4j.config.ConfigFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,10 +51,12 @@ import org.gan4j.nn.OutputRange;
  * <p>KID uses 10 subsets here (100 in {@code gan4j eval}) to keep evaluation cheap. FID at 2,000
  * samples is biased upwards compared with 10,000: compare values only at the same count.
  *
- * <p>The noise batch is drawn once from {@code (seed, −2)}; training reseeds libtorch at every
- * step, so evaluating changes nothing in the run itself (a resumed run stays bit-identical).
+ * <p>The latent batch is drawn once from the run's prior with {@code (seed, −2)}, so a conditional
+ * run is evaluated on uniformly drawn classes and InfoGAN on drawn codes, as the run samples them.
+ * Training reseeds libtorch at every step, so evaluating changes nothing in the run itself (a
+ * resumed run stays bit-identical).
  */
-final class TrainingEvaluation {
+final class TrainingEvaluation implements RunListener {
     /** KID subset pairs during training. */
     static final int KID_SUBSETS = 10;
     /** Images per forward pass of G while evaluating. */
@@ -63,24 +67,26 @@ final class TrainingEvaluation {
     private final FeatureNetwork net;
     private final RealReference real;
     private final KernelDistance kid = new KernelDistance(KID_SUBSETS, KernelDistance.DEFAULT_SUBSET_SIZE, KernelDistance.DEFAULT_SEED);
-    private final Tensor noise;
-    private final OutputRange range;
+    private final Latent latent;
+    private final Sampler sampler;
+    private final RunEvents events;
+    private final Consumer<Path> saveBest;
     private final Path bestCheckpoint;
     private final Path bestRecord;
-    private final Consumer<String> messages;
     private double bestFid;
 
-    private TrainingEvaluation(TrainConfig config, FeatureNetwork net, RealReference real, Tensor noise, OutputRange range,
-            RunDirectory run, long resumeStep, Consumer<String> messages) {
+    private TrainingEvaluation(TrainConfig config, FeatureNetwork net, RealReference real, Latent latent, Sampler sampler,
+            RunDirectory run, long resumeStep, RunEvents events, Consumer<Path> saveBest) {
         this.every = config.run().evalEvery();
         this.samples = config.run().evalSamples();
         this.net = net;
         this.real = real;
-        this.noise = noise;
-        this.range = range;
+        this.latent = latent;
+        this.sampler = sampler;
+        this.events = events;
+        this.saveBest = saveBest;
         this.bestCheckpoint = run.checkpoint().resolveSibling("best.pt");
         this.bestRecord = run.checkpoint().resolveSibling("best.json");
-        this.messages = messages;
         this.bestFid = previousBest(bestRecord, resumeStep);
     }
 
@@ -107,8 +113,8 @@ final class TrainingEvaluation {
      * Prepares evaluation for a run, or returns null when {@code eval-every} is 0: loads the feature
      * network and the real reference (cached on disk), and draws the fixed noise batch.
      */
-    static TrainingEvaluation open(TrainConfig config, Dataset trainData, RunDirectory run, long resumeStep, int latentDim,
-            OutputRange range, ComputeDevice device, Consumer<String> messages) {
+    static TrainingEvaluation open(TrainConfig config, Dataset trainData, RunDirectory run, long resumeStep, Sampler sampler,
+            ComputeDevice device, RunEvents events, Consumer<Path> saveBest) {
         String name = networkName(config);
         if (name == null) {
             return null;
@@ -119,54 +125,62 @@ final class TrainingEvaluation {
         FeatureNetwork net = FeatureNetworks.get(name);
         DatasetRequest request = DatasetRequest.of(config.data().dataset()).withSplit(Split.TEST)
                 .withDataDir(config.data().data() == null ? null : Path.of(config.data().data())).withDownload(config.data().download())
-                .withMessages(messages);
+                .withMessages(events::message);
         Dataset test = Datasets.open(request);
-        RealReference real = ReferenceCache.standard().get(test, config.run().evalSamples(), net, messages);
+        RealReference real = ReferenceCache.standard().get(test, config.run().evalSamples(), net, events::message);
         Engine.seed(Trainer.mix(config.run().seed(), -2));
-        Tensor z = config.networks().latentNoise().sample(config.run().evalSamples(), latentDim, device); // n×latent, lives as long as the run
-        z.retainReference();
-        return new TrainingEvaluation(config, net, real, z, range, run, resumeStep, messages);
+        Latent latent;
+        try (PointerScope scope = new PointerScope()) {
+            latent = sampler.prior().draw(config.run().evalSamples(), device).retain();   // n × latent (+ labels, codes), lives as long as the run
+        }
+        return new TrainingEvaluation(config, net, real, latent, sampler, run, resumeStep, events, saveBest);
     }
 
     List<String> columns() {
         return List.of("fid_" + net.name(), "kid_" + net.name());
     }
 
-    /**
-     * The row of {@code step}: {@code values} followed by FID and KID, evaluated now when the step is
-     * due ({@code saveBest} then runs if FID improved), NaN otherwise.
-     *
-     * @param generate G's output for a noise batch, in eval mode (the trainer's {@code generate})
-     */
-    double[] row(long step, long totalSteps, double[] values, Function<Tensor, float[]> generate, Runnable saveBest) {
-        double[] row = Arrays.copyOf(values, values.length + 2);
-        row[values.length] = Double.NaN;
-        row[values.length + 1] = Double.NaN;
-        if (step % every != 0 && step != totalSteps) {
-            return row;
+    @Override
+    public Stage stage() {
+        return Stage.MEASURE;
+    }
+
+    /** At a due step, evaluates and publishes {@link RunEvent.Evaluated}; saves {@code best.pt} when FID improved. */
+    @Override
+    public void on(RunEvent event) {
+        if (event instanceof RunEvent.StepEnded s && (s.step() % every == 0 || s.step() == s.totalSteps())) {
+            evaluate(s.step());
         }
+    }
+
+    private void evaluate(long step) {
         float[] outputs = new float[samples * Classifier.INPUT.features()];
         try (PointerScope scope = new PointerScope()) {
             for (int start = 0; start < samples; start += BATCH) {
                 int m = Math.min(BATCH, samples - start);
-                float[] part = generate.apply(noise.narrow(0, start, m));
+                float[] part = sampler.generate(latent.slice(start, m));
                 System.arraycopy(part, 0, outputs, start * Classifier.INPUT.features(), part.length);
             }
         }
-        EvalImages images = GeneratorSamples.fromOutputs(outputs, samples, range, "generator at step " + step);
+        EvalImages images = GeneratorSamples.fromOutputs(outputs, samples, sampler.generator().outputRange(), "generator at step " + step);
         EvalReport r = Evaluation.distances(net, real, images, kid);
-        row[values.length] = r.fid();
-        row[values.length + 1] = r.kid().mean();
         String line = String.format(Locale.ROOT, "step %d: fid-%s %.4f, kid-%s %.5f ± %.5f (%d samples vs %s, %.1f s)", step,
                 net.name(), r.fid(), net.name(), r.kid().mean(), r.kid().std(), samples, real.data(), r.seconds());
         if (r.fid() < bestFid) {
             bestFid = r.fid();
-            saveBest.run();
+            saveBest.accept(bestCheckpoint);
             writeRecord(step, r);
             line += "; best so far, saved as " + bestCheckpoint;
         }
-        messages.accept(line);
-        return row;
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("fid_" + net.name(), r.fid());
+        values.put("kid_" + net.name(), r.kid().mean());
+        events.publish(new RunEvent.Evaluated(step, values, line));
+    }
+
+    /** Frees the latent batch. */
+    void close() {
+        latent.release();
     }
 
     Path bestCheckpoint() {

@@ -113,8 +113,8 @@ class LossTrainingTest {
             result = t.train(new TrainingListener() {
                 @Override
                 public void onStep(StepStats s) {
-                    for (double v : s.values()) {
-                        assertTrue(Double.isFinite(v), name + " at step " + s.step() + ": " + java.util.Arrays.toString(s.values()));
+                    for (double v : s.scalars().asMap().values()) {
+                        assertTrue(Double.isFinite(v), name + " at step " + s.step() + ": " + s.scalars());
                     }
                 }
             });

@@ -1,5 +1,12 @@
 package org.gan4j.train;
 
+import org.gan4j.loss.Losses;
+import org.gan4j.loss.Term;
+import org.gan4j.loss.Terms;
+import org.gan4j.nn.Conditioning;
+import org.gan4j.nn.Discriminator;
+import org.gan4j.nn.Latent;
+
 import org.gan4j.config.TrainConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -103,22 +110,31 @@ class ConditionalTrainingTest {
             Tensor labels = torch.tensor(new long[] {1, 0});
             // (log(e + e²) − 2 + log(e³ + 1) − 3) / 2
             double expected = (Math.log(Math.E + Math.exp(2)) - 2 + Math.log(Math.exp(3) + 1) - 3) / 2;
-            assertEquals(expected, GameVariant.ClassConditional.auxiliaryLoss(logits, labels).item_double(), 1e-6);
+            Term acgan = term("acgan-ce", new Terms.Settings(Losses.get("ns"), 0, 1, Conditioning.ACGAN, LatentCodes.NONE, 0));
+            var judged = new Term.Judgement(0, null, null, null, null, new Discriminator.Output(null, logits), null,
+                    new Latent(null, labels, null, null));
+            assertEquals(expected, acgan.generator(judged).item_double(), 1e-6);
             assertEquals(0.1809245, expected, 1e-6);
         }
+    }
+
+    /** The one term named {@code name} among those that apply to {@code settings}. */
+    private static Term term(String name, Terms.Settings settings) {
+        return Terms.of(settings).stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
     void infoGansMutualInformationTermOnHandComputedInputs() {
         try (PointerScope scope = new PointerScope()) {
-            var info = new GameVariant.Info(LatentNoise.UNIFORM, 8, new LatentCodes(3, 1), 2.0);
+            Term info = term("info-mi", new Terms.Settings(Losses.get("ns"), 0, 1, null, new LatentCodes(3, 1), 2.0));
             Tensor q = Tensors.fromFloats(new float[] {2, 0, 0, 0.5f, 0, 1, 0, -0.5f}, 2, 4);   // 3 logits, 1 mean per row
             Tensor categories = torch.tensor(new long[] {0, 2});
             Tensor continuous = Tensors.fromFloats(new float[] {1, 0}, 2, 1);
-            var latent = new GameVariant.Latent(null, null, categories, continuous);
+            var latent = new Latent(null, null, categories, continuous);
+            var judged = new Term.Judgement(0, null, null, null, null, new Discriminator.Output(null, q), null, latent);
             double ce = (Math.log(Math.exp(2) + 2) - 2 + Math.log(2 + Math.E)) / 2;   // mean −log q(c|x)
             double gaussian = 0.5 * (0.25 + 0.25) / 2;                                // ½·mean squared error, n = 1
-            assertEquals(2.0 * (ce + gaussian), info.informationLoss(q, latent).item_double(), 1e-6);
+            assertEquals(2.0 * (ce + gaussian), info.generator(judged).item_double(), 1e-6);
             assertEquals(2.0409895, 2.0 * (ce + gaussian), 1e-6);
         }
     }
@@ -132,7 +148,7 @@ class ConditionalTrainingTest {
              PointerScope scope = new PointerScope()) {
             float[][] g0 = perTensor(t.generator());
             float[][] d0 = perTensor(t.discriminator());
-            Trainer.DiscriminatorStep d = t.updateDiscriminator(batches, true);
+            AdversarialGame.DiscriminatorStep d = t.updateDiscriminator(batches, true);
             assertAllMoved(d0, perTensor(t.discriminator()), conditioning + ": D step");
             assertUnmoved(g0, perTensor(t.generator()), "a D step must not move G");
             float[][] d1 = perTensor(t.discriminator());
@@ -152,7 +168,7 @@ class ConditionalTrainingTest {
             TensorVector q = t.discriminator().sharedWithGenerator();
             assertTrue(q.size() > 0, "InfoGAN's D shares its Q head with G's objective");
             float[][] q0 = values(q);
-            Trainer.DiscriminatorStep d = t.updateDiscriminator(batches, true);
+            AdversarialGame.DiscriminatorStep d = t.updateDiscriminator(batches, true);
             float[][] q1 = values(q);
             assertAllMoved(q0, q1, "D's step trains Q");
             t.updateGenerator(d.fake(), d.latent());

@@ -145,7 +145,7 @@ class TrainerTest {
         RunDirectory run = new RunDirectory(out);
         TrainConfig resolved = run.readConfig().resolve();
         Architecture dcgan = Architectures.get("dcgan");
-        NetworkSpec older = Trainer.spec(resolved, SampleShape.image(1, 28, 28), 0).withBiasBeforeNorm(true);
+        NetworkSpec older = AdversarialGame.spec(resolved, SampleShape.image(1, 28, 28), 0).withBiasBeforeNorm(true);
         float[] z = new float[3 * resolved.networks().latentDim()];
         for (int i = 0; i < z.length; i++) {
             z[i] = (float) Math.sin(i);
@@ -210,7 +210,7 @@ class TrainerTest {
              PointerScope scope = new PointerScope()) {
             float[] g0 = weights(t.generator());
             float[] d0 = weights(t.discriminator());
-            Trainer.DiscriminatorStep d = t.updateDiscriminator(batches, true);
+            AdversarialGame.DiscriminatorStep d = t.updateDiscriminator(batches, true);
             assertArrayEquals(g0, weights(t.generator()), 0f, "a D step must not move G");
             float[] d1 = weights(t.discriminator());
             assertFalse(java.util.Arrays.equals(d0, d1), "a D step moves D");
@@ -228,7 +228,7 @@ class TrainerTest {
             Tensor b = torch.zeros(2).requires_grad_(true);
             Tensor unused = torch.zeros(3).requires_grad_(true);     // no gradient yet: skipped
             a.mul(new org.bytedeco.pytorch.Scalar(3.0)).sum().add(b.mul(Tensors.fromFloats(new float[] {0, 4}, 2)).sum()).backward();
-            double norm = Trainer.gradientNorm(new TensorVector(a, b, unused));
+            double norm = AdversarialGame.gradientNorm(new TensorVector(a, b, unused));
             assertEquals(Math.sqrt(36 + 16), norm, 1e-6);
             assertArrayEquals(new float[] {3, 3, 3, 3}, Tensors.toFloats(a.grad()), 0f);
         }

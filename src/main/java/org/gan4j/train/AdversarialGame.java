@@ -1,0 +1,365 @@
+package org.gan4j.train;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
+import org.gan4j.BadInputException;
+import org.gan4j.config.TrainConfig;
+import org.gan4j.data.Batch;
+import org.gan4j.data.Dataset;
+import org.gan4j.data.SampleShape;
+import org.gan4j.engine.ComputeDevice;
+import org.gan4j.engine.Engine;
+import org.gan4j.engine.Optimizers;
+import org.gan4j.engine.Tensors;
+import org.gan4j.loss.AdversarialLoss;
+import org.gan4j.loss.InstanceNoise;
+import org.gan4j.loss.Losses;
+import org.gan4j.loss.Targets;
+import org.gan4j.loss.Term;
+import org.gan4j.loss.Terms;
+import org.gan4j.nn.Architecture;
+import org.gan4j.nn.Architectures;
+import org.gan4j.nn.Discriminator;
+import org.gan4j.nn.Generator;
+import org.gan4j.nn.Latent;
+import org.gan4j.nn.NetworkSpec;
+import org.gan4j.nn.Networks;
+import org.gan4j.nn.Prior;
+import org.gan4j.nn.Sampler;
+
+/**
+ * The game of Goodfellow et al. (2014), Algorithm 1: each iteration takes k discriminator steps on a
+ * real batch and a detached fake batch, then one generator step on the last fake batch (one G
+ * forward pass per iteration, as in the PyTorch DCGAN example and bench SPEC B2). The objectives
+ * come from the config's {@link AdversarialLoss}; with the WGAN losses k is the paper's n_critic.
+ * Its variants are data, not branches: the {@link Prior} (z alone, z with a class, z with InfoGAN's
+ * codes) and the {@link Terms} (gradient penalty, R1, AC-GAN's cross-entropy, InfoGAN's information).
+ *
+ * <p>With {@code ema-decay} β &gt; 0 a {@link WeightAverage} of G follows every generator step; the
+ * average, not G, draws the sample grids and becomes {@code generator.pt}. With {@code instance-noise}
+ * D sees real and fake batches with {@link InstanceNoise} added, in its own steps and in G's.
+ *
+ * <p>Players: {@code generator} and {@code discriminator}; modules kept by checkpoints: those two and
+ * {@code generator_ema} when the run keeps an average.
+ */
+final class AdversarialGame implements Game {
+    /** Samples in the fixed-noise grid (an 8×8 grid). */
+    static final int GRID_SAMPLES = 64;
+    /** Points drawn for the scatter plots of 1-D and 2-D toy data. */
+    static final int SCATTER_SAMPLES = 1000;
+    static final List<String> SCALARS = List.of("d_loss", "g_loss", "d_real", "d_fake", "grad_norm_d", "grad_norm_g");
+
+    private final TrainConfig config;
+    private final ComputeDevice device;
+    private final SampleShape shape;
+    private final Generator generator;
+    private final Discriminator discriminator;
+    /** The moving average of G's weights, or null when {@code ema-decay} is 0. */
+    private final WeightAverage average;
+    private final Player playerG;
+    private final Player playerD;
+    /** D's parameters that G's step trains too (InfoGAN's Q head); empty otherwise. */
+    private final TensorVector sharedParams;
+    private final AdversarialLoss loss;
+    private final List<Term> terms;
+    private final Targets targets;
+    private final Prior prior;
+    /** The batch every sample grid shows: fixed noise (with a class grid's labels, or InfoGAN's codes). */
+    private final Latent fixedLatent;
+
+    AdversarialGame(GameSetup setup) {
+        TrainConfig c = setup.config();
+        this.config = c;
+        this.device = setup.device();
+        this.shape = setup.data().shape();
+        Architecture architecture = Architectures.get(c.networks().model());
+        int classes = conditionalClasses(c, setup.data());
+        NetworkSpec spec = spec(c, shape, classes);
+        if (setup.saved() != null) {
+            spec = Checkpoint.savedLayout(setup.saved(), architecture, spec);
+        }
+        // Initial weights depend on the seed only, so a resumed run rebuilds the same networks before loading.
+        Engine.seed(c.run().seed());
+        this.generator = Networks.generator(architecture, spec);
+        this.discriminator = Networks.discriminator(architecture, spec);
+        // Built after G and D, so G's and D's initial weights do not depend on whether it exists.
+        Generator averaged = c.optimiser().emaDecay() > 0 ? Networks.generator(architecture, spec) : null;
+        if (c.networks().spectralNorm()) {
+            discriminator.applySpectralNorm();   // draws its start vectors after every network's init
+        }
+        if (device.isCuda()) {
+            generator.to(device.torchDevice(), false);
+            discriminator.to(device.torchDevice(), false);
+            if (averaged != null) {
+                averaged.to(device.torchDevice(), false);
+            }
+        }
+        this.average = averaged == null ? null : new WeightAverage(generator, averaged, c.optimiser().emaDecay());
+        TensorVector generatorParams = generator.parameters();
+        this.sharedParams = discriminator.sharedWithGenerator();
+        TensorVector trainedByG = generatorParams;
+        if (sharedParams.size() > 0) {   // InfoGAN: G's optimiser also steps Q, which its objective contains
+            trainedByG = new TensorVector(generatorParams.get());
+            for (Tensor p : sharedParams.get()) {
+                trainedByG.push_back(p);
+            }
+        }
+        var o = c.optimiser();
+        this.playerG = new Player("generator", generator, generatorParams,
+                Optimizers.create(o.optimizer(), trainedByG, o.lrG(), o.beta1(), o.beta2()));
+        TensorVector discriminatorParams = discriminator.parameters();
+        this.playerD = new Player("discriminator", discriminator, discriminatorParams,
+                Optimizers.create(o.optimizer(), discriminatorParams, o.lrD(), o.beta1(), o.beta2()));
+        this.loss = Losses.get(c.objective().loss());
+        this.terms = Terms.of(new Terms.Settings(loss, c.objective().r1Gamma(), c.objective().r1Every() == null ? 1 : c.objective().r1Every(),
+                classes > 0 ? c.networks().conditioningKind() : null, c.networks().latentCodes(),
+                c.objective().infoLambda() == null ? 0 : c.objective().infoLambda()));
+        this.targets = new Targets(o.batch(), c.objective().realLabel(), device);
+        this.prior = Prior.of(c.networks().latentNoise(), c.networks().latentDim(), classes, c.networks().latentCodes());
+        Engine.seed(Trainer.mix(c.run().seed(), -1));
+        boolean image = shape.image();
+        this.fixedLatent = prior.grid(image ? GRID_SAMPLES : SCATTER_SAMPLES, image, device).retain();
+    }
+
+    /** The number of classes of a conditional run (checked against the data), 0 for any other. */
+    static int conditionalClasses(TrainConfig config, Dataset data) {
+        if (!config.networks().conditionalRun()) {
+            return 0;
+        }
+        if (data.numClasses() < 2) {
+            throw new BadInputException("--conditional needs labelled data with at least 2 classes, but " + data.name()
+                    + (data.numClasses() == 0 ? " has no class labels" : " has one class")
+                    + " (a folder dataset takes its classes from sub-folders)");
+        }
+        return data.numClasses();
+    }
+
+    /** What the run's networks are built for: the data's shape, the config's sizes, its classes and codes. */
+    static NetworkSpec spec(TrainConfig config, SampleShape shape, int classes) {
+        NetworkSpec spec = new NetworkSpec(shape, config.networks().latentDim(), config.networks().width());
+        if (config.networks().discriminatorNorm() != null) {
+            spec = spec.withDiscriminatorNorm(config.networks().discriminatorNorm());
+        }
+        if (classes > 0) {
+            spec = spec.conditional(classes, config.networks().conditioningKind());
+        }
+        return spec.withCodes(config.networks().latentCodes());
+    }
+
+    @Override
+    public List<String> scalars() {
+        return SCALARS;
+    }
+
+    /** One iteration of Algorithm 1: k discriminator steps, then one generator step. */
+    @Override
+    public StepScalars play(StepContext step) {
+        int k = config.optimiser().dSteps();
+        DiscriminatorStep d = null;
+        for (int i = 0; i < k; i++) {
+            d = updateDiscriminator(step, i == k - 1);
+        }
+        GeneratorStep g = updateGenerator(step, d.fake(), d.latent());
+        if (average != null) {
+            average.update();
+        }
+        return StepScalars.of("d_loss", d.loss(), "g_loss", g.loss(), "d_real", d.meanReal(), "d_fake", d.meanFake(),
+                "grad_norm_d", d.gradientNorm(), "grad_norm_g", g.gradientNorm());
+    }
+
+    /** What a discriminator step leaves for the generator step and the log (means of D as probabilities for logit-valued D). */
+    record DiscriminatorStep(Tensor fake, Latent latent, double loss, double meanReal, double meanFake, double gradientNorm) {
+    }
+
+    private record GeneratorStep(double loss, double gradientNorm) {
+    }
+
+    /**
+     * (1) Update D on one real and one fake batch: minimise the loss's L_D (for the original game,
+     * maximise log D(x) + log(1 − D(G(z)))) plus the run's terms; then the loss's post-step rule
+     * (WGAN's weight clipping).
+     *
+     * @param keepGraph whether the fake batch keeps G's graph for the generator step that follows
+     */
+    private DiscriminatorStep updateDiscriminator(StepContext step, boolean keepGraph) {
+        Batch batch = step.data().next();
+        Tensor real = realTensor(batch);                                               // B×C×H×W (or B×d)
+        Tensor realLabels = generator.classes() > 0 ? onDevice(Tensors.fromInts(batch.labels())) : null;  // B, or null
+        Latent latent = prior.draw(config.optimiser().batch(), device);                // z (B×latent), labels or codes
+        Tensor fake = keepGraph ? generator.forward(latent.input(), latent.labels()) : generateWithoutGraph(latent); // B×C×H×W
+        // Instance noise: D only ever sees noisy batches (x + σ_t·ε); with σ_t = 0 nothing is drawn.
+        Tensor realSeen = InstanceNoise.add(real, step.sigma());
+        Tensor fakeSeen = InstanceNoise.add(fake.detach(), step.sigma());
+        Discriminator.Output realOut = discriminator.judge(realSeen, realLabels);      // B×1 (+ auxiliary head)
+        Discriminator.Output fakeOut = discriminator.judge(fakeSeen, latent.labels()); // B×1 (+ auxiliary head)
+        // Penalties see D(·, y) of the real labels (for interpolates too: the usual choice of conditional WGAN-GP).
+        Term.Judgement judged = new Term.Judgement(step.step(), discriminator.given(realLabels), realSeen, fakeSeen,
+                realOut, fakeOut, realLabels, latent);
+        Tensor lossD = loss.discriminatorLoss(realOut.logits(), fakeOut.logits(), targets);
+        for (Term t : terms) {
+            if (due(t, step)) {
+                lossD = plus(lossD, t.discriminator(judged));
+            }
+        }
+        double gradientNorm = playerD.backward(lossD);
+        double value = lossD.item_double();
+        playerD.optimizer().step();
+        loss.afterDiscriminatorStep(discriminator);
+        return new DiscriminatorStep(fake, latent, value, meanOutput(realOut.logits()), meanOutput(fakeOut.logits()), gradientNorm);
+    }
+
+    /** (2) Update G on the fake batch: the loss's generator objective (non-saturating: maximise log D(G(z))) plus the terms. */
+    private GeneratorStep updateGenerator(StepContext step, Tensor fake, Latent latent) {
+        // The backward pass goes through D to reach G, but G's update needs no gradient for D's
+        // weights: switching them off skips D's weight-gradient kernels (about 1 ms of B1's step).
+        // InfoGAN's Q head stays on: G's objective contains it and G's optimiser steps it.
+        playerD.requiresGrad(false);
+        setRequiresGrad(sharedParams, true);
+        try {
+            Tensor seen = InstanceNoise.add(fake, step.sigma());                           // fresh noise, same σ_t
+            Discriminator.Output out = discriminator.judge(seen, latent.labels());         // D(G(z)): B×1
+            Term.Judgement judged = new Term.Judgement(step.step(), discriminator, null, seen, null, out, null, latent);
+            Tensor lossG = loss.generatorLoss(out.logits(), targets);
+            for (Term t : terms) {
+                if (due(t, step)) {
+                    lossG = plus(lossG, t.generator(judged));
+                }
+            }
+            double gradientNorm = playerG.backward(lossG);
+            double value = lossG.item_double();
+            playerG.optimizer().step();
+            return new GeneratorStep(value, gradientNorm);
+        } finally {
+            playerD.requiresGrad(true);
+        }
+    }
+
+    /** One D step of step 0 on {@code batches}, without instance noise (for tests of a single update). */
+    DiscriminatorStep updateDiscriminator(org.gan4j.data.BatchLoader batches, boolean keepGraph) {
+        return updateDiscriminator(new StepContext(0, 1, new DataStream(batches, 0, 0), device, 0), keepGraph);
+    }
+
+    /** One G step of step 0 on a fake batch, without instance noise (for tests of a single update). */
+    void updateGenerator(Tensor fake, Latent latent) {
+        updateGenerator(new StepContext(0, 1, null, device, 0), fake, latent);
+    }
+
+    private static boolean due(Term t, StepContext step) {
+        return t.every() == 1 || step.step() % t.every() == 0;
+    }
+
+    /** {@code loss + term}, or {@code loss} when the term is absent (null): no zero tensor, no extra node in the graph. */
+    private static Tensor plus(Tensor loss, Tensor term) {
+        return term == null ? loss : loss.add(term);
+    }
+
+    /** The mean of D's outputs as logged: a probability for logit-valued D, the raw score otherwise. */
+    private double meanOutput(Tensor outputs) {
+        return (loss.outputsProbabilityLogits() ? torch.sigmoid(outputs) : outputs).mean().item_double();
+    }
+
+    private static void setRequiresGrad(TensorVector params, boolean on) {
+        for (long i = 0; i < params.size(); i++) {
+            params.get(i).requires_grad_(on);
+        }
+    }
+
+    private Tensor realTensor(Batch batch) {
+        return onDevice(Tensors.fromFloats(batch.data(), generator.batchShape(batch.size())));
+    }
+
+    private Tensor onDevice(Tensor t) {
+        return device.isCuda() ? t.to(device.torchDevice(), t.scalar_type()) : t;
+    }
+
+    private Tensor generateWithoutGraph(Latent latent) {
+        try (NoGradGuard guard = new NoGradGuard()) {
+            return generator.forward(latent.input(), latent.labels());
+        }
+    }
+
+    /**
+     * The total L2 norm of the parameters' gradients, ‖(‖g₁‖, …, ‖gₙ‖)‖. Not clip_grad_norm_ with an
+     * infinite bound: that also multiplies every gradient by its clip coefficient (1), a write pass over all of them.
+     */
+    static double gradientNorm(TensorVector params) {
+        TensorVector norms = new TensorVector();
+        for (long i = 0; i < params.size(); i++) {
+            Tensor grad = params.get(i).grad();
+            if (grad.defined()) {
+                norms.push_back(torch.linalg_vector_norm(grad));
+            }
+        }
+        return norms.size() == 0 ? 0 : torch.linalg_vector_norm(torch.stack(norms)).item_double();
+    }
+
+    @Override
+    public List<Player> players() {
+        return List.of(playerG, playerD);
+    }
+
+    @Override
+    public Map<String, Module> modules() {
+        Map<String, Module> m = new LinkedHashMap<>();
+        m.put("generator", generator);
+        if (average != null) {
+            m.put(Checkpoint.GENERATOR_EMA, average.average());
+        }
+        m.put("discriminator", discriminator);
+        return m;
+    }
+
+    /** The generator the run produces: the weight average when there is one, else G. */
+    Generator productGenerator() {
+        return average != null ? average.average() : generator;
+    }
+
+    Generator generator() {
+        return generator;
+    }
+
+    Discriminator discriminator() {
+        return discriminator;
+    }
+
+    Generator averagedGenerator() {
+        return average != null ? average.average() : null;
+    }
+
+    @Override
+    public void saveProduct(Path file) {
+        Checkpoint.saveGenerator(file, productGenerator());
+    }
+
+    @Override
+    public Sampler sampler() {
+        return new Sampler(productGenerator(), prior);
+    }
+
+    boolean coded() {
+        return prior instanceof Prior.Codes;
+    }
+
+    /** The product's G(fixed latent), in eval mode: the grid of the step. */
+    @Override
+    public Sheet sheet() {
+        float[] samples = sampler().generate(fixedLatent);
+        return new Sheet(samples, (int) fixedLatent.size(), shape, generator.outputRange().low(), generator.outputRange().high(),
+                prior.gridColumns(shape.image()));
+    }
+
+    @Override
+    public void close() {
+        fixedLatent.release();
+        targets.close();
+        playerG.close();
+        playerD.close();
+    }
+}

@@ -1,0 +1,58 @@
+package org.gan4j.train;
+
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
+import org.gan4j.engine.ParameterOptimizer;
+import org.gan4j.nn.Network;
+
+/**
+ * One player of a game: a network, its own parameters and its optimiser (which may also step
+ * parameters a game shares with it, e.g. InfoGAN's Q head with G). A checkpoint keeps the network
+ * and the optimiser's state under the player's name.
+ *
+ * @param name      {@code generator}, {@code discriminator}, or a game's own names
+ * @param network   the module (shared sub-modules are part of one player's module)
+ * @param parameters the network's own parameters, whose gradient norm a step logs
+ * @param optimizer the optimiser, owned by the player
+ */
+public record Player(String name, Network network, TensorVector parameters, ParameterOptimizer optimizer) implements AutoCloseable {
+    /** Sets requires_grad of the network's own parameters: off spares their weight-gradient kernels in the other player's step. */
+    public void requiresGrad(boolean on) {
+        TensorVector params = network.parameters();
+        for (long i = 0; i < params.size(); i++) {
+            params.get(i).requires_grad_(on);
+        }
+    }
+
+    /**
+     * Back-propagates this player's loss and returns the gradient norm of its parameters, before its
+     * optimiser steps: a NaN or infinite loss stops the run first, so it cannot spread into the weights.
+     */
+    public double backward(Tensor loss) {
+        optimizer.zeroGrad();
+        loss.backward();
+        double norm = AdversarialGame.gradientNorm(parameters);
+        double value = loss.item_double();
+        if (!Double.isFinite(value)) {
+            throw new NonFiniteLoss(name, value);
+        }
+        return norm;
+    }
+
+    /** A player's loss became NaN or infinite; the trainer reports it with the run's context. */
+    static final class NonFiniteLoss extends RuntimeException {
+        final String player;
+        final double value;
+
+        NonFiniteLoss(String player, double value) {
+            super("the " + player + " loss is " + value, null, false, false);
+            this.player = player;
+            this.value = value;
+        }
+    }
+
+    @Override
+    public void close() {
+        optimizer.close();
+    }
+}
