@@ -16,7 +16,14 @@ final class DataOptions {
             description = "Allow downloading a missing dataset (default); --no-download forbids it.")
     boolean download;
 
-    @Option(names = "--threads", paramLabel = "N", description = "CPU cores to compute on; 0 = all cores (default 0).")
+    /**
+     * The help text of every {@code --threads} whose 0 means all cores: say so, and what "all" is
+     * ({@link Runtime#availableProcessors()}, which a container's CPU quota or taskset lowers).
+     */
+    static final String THREADS_HELP = "CPU cores to compute on; 0, the default, means all the cores this JVM may use"
+            + " (the machine's, or fewer under a container's CPU limit or taskset).";
+
+    @Option(names = "--threads", paramLabel = "N", description = THREADS_HELP)
     int threads;
 
     /** Fails on a negative thread count before any work starts. */

@@ -15,7 +15,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * stderr starting {@code gan4j: }; a stack trace appears only for an internal error and only with
  * {@code --verbose}.
  * <ul>
- *   <li>a flag picocli cannot parse, or a {@link BadInputException}: {@link ExitCodes#BAD_INPUT};</li>
+ *   <li>a flag picocli cannot parse, or a {@link BadInputException} (among them an output that
+ *       cannot be written, {@link org.gan4j.io.UnwritableOutputException}): {@link ExitCodes#BAD_INPUT};</li>
  *   <li>{@link TrainingDivergedException}: {@link ExitCodes#INTERNAL_ERROR}, its message only
  *       (the run itself is fine up to its last checkpoint);</li>
  *   <li>anything else: {@link ExitCodes#INTERNAL_ERROR}.</li>

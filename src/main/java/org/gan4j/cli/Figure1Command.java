@@ -46,7 +46,7 @@ public final class Figure1Command implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the run (default ${DEFAULT-VALUE}).")
     long seed = 42;
 
-    @Option(names = "--threads", paramLabel = "N", description = "CPU cores to compute on (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = DataOptions.THREADS_HELP)
     int threads = 0;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory, new (default runs/figure1-gauss1d).")

@@ -52,7 +52,7 @@ public final class SampleCommand implements Callable<Integer> {
             description = "A .png picture, or an IDX file (name ending -idx3-ubyte or -idx3-ubyte.gz) of the raw samples.")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "CPU cores to compute on; 0 = all cores (default 0).")
+    @Option(names = "--threads", paramLabel = "N", description = DataOptions.THREADS_HELP)
     int threads;
 
     /** Whether {@code file} names an IDX image file rather than a picture. */

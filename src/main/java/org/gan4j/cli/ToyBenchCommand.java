@@ -49,7 +49,7 @@ public final class ToyBenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default runs/toybench-<dataset>-<loss>).")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "CPU cores to compute on (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = DataOptions.THREADS_HELP)
     int threads = 0;
 
     @Override

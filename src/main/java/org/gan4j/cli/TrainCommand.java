@@ -170,7 +170,7 @@ public final class TrainCommand implements Callable<Integer> {
         keys.device(value);
     }
 
-    @Option(names = "--threads", paramLabel = "N", description = "CPU cores to compute on; 0 = all cores (default 0).")
+    @Option(names = "--threads", paramLabel = "N", description = DataOptions.THREADS_HELP)
     void threads(int value) {
         keys.threads(value);
     }

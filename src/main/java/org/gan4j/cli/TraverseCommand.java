@@ -43,7 +43,7 @@ public final class TraverseCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "The .png to write.")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "CPU cores to compute on; 0 = all cores (default 0).")
+    @Option(names = "--threads", paramLabel = "N", description = DataOptions.THREADS_HELP)
     int threads;
 
     @Override

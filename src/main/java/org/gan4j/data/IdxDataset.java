@@ -31,9 +31,28 @@ public final class IdxDataset extends AbstractDataset {
      * @param labels one class byte per sample, or null when unlabelled; not copied
      */
     public IdxDataset(String name, byte[] pixels, int size, SampleShape shape, byte[] labels) {
-        super(name, shape, checkedSize(name, pixels, size, shape, labels), unsigned(labels), numClasses(labels));
+        this(name, pixels, size, shape, labels, numClasses(labels));
+    }
+
+    private IdxDataset(String name, byte[] pixels, int size, SampleShape shape, byte[] labels, int numClasses) {
+        super(name, shape, checkedSize(name, pixels, size, shape, labels), unsigned(labels), numClasses);
         this.pixels = pixels;
         this.labelBytes = labels;
+    }
+
+    /**
+     * What the files of a named dataset must hold.
+     *
+     * @param dataset the dataset's name, for messages ({@code fashion-mnist})
+     * @param shape   the shape of every image (1x28x28 for MNIST and Fashion-MNIST)
+     * @param classes the number of classes; labels must lie in {@code 0 .. classes-1}
+     */
+    public record Layout(String dataset, SampleShape shape, int classes) {
+        public Layout {
+            if (classes < 1 || classes > 256) {
+                throw new IllegalArgumentException("classes must be 1..256: " + classes);
+            }
+        }
     }
 
     private static int checkedSize(String name, byte[] pixels, int size, SampleShape shape, byte[] labels) {
@@ -86,6 +105,55 @@ public final class IdxDataset extends AbstractDataset {
             }
         }
         return new IdxDataset(name, images.pixels(), images.count(), images.shape(), labels);
+    }
+
+    /**
+     * Reads a named dataset's pair of files and checks them against its {@code layout}: every image
+     * has the layout's shape and every label lies in {@code 0 .. classes-1}. A copy of the wrong
+     * dataset, or a corrupted labels file, would otherwise train without complaint (labels become
+     * embedding indices; a 32x32 file would silently change the network). The dataset has
+     * {@code layout.classes()} classes even when a class happens to be missing from the labels.
+     *
+     * @throws BadInputException naming the file and what is wrong with it
+     */
+    public static IdxDataset read(String name, Path imagesFile, Path labelsFile, Layout layout) {
+        IdxFormat.Images images = IdxFormat.readImages(imagesFile);
+        SampleShape expected = layout.shape();
+        if (!images.shape().equals(expected)) {
+            throw IdxFormat.fail(imagesFile, "images are " + hwc(images.shape()) + " (height x width x channels), but "
+                    + layout.dataset() + "'s are " + hwc(expected)
+                    + "; for other images use --dataset folder --data DIR (a directory of PNG or JPEG images)");
+        }
+        byte[] labels = null;
+        if (labelsFile != null) {
+            labels = IdxFormat.readLabels(labelsFile);
+            if (labels.length != images.count()) {
+                throw new BadInputException("image/label count mismatch: " + imagesFile + " holds " + images.count()
+                        + " images but " + labelsFile + " holds " + labels.length + " labels");
+            }
+            int bad = firstLabelOutside(labels, layout.classes());
+            if (bad >= 0) {
+                throw IdxFormat.fail(labelsFile, "the label at index " + bad + " is " + (labels[bad] & 0xff) + ", but "
+                        + layout.dataset() + "'s classes are 0-" + (layout.classes() - 1));
+            }
+        }
+        return new IdxDataset(name, images.pixels(), images.count(), images.shape(), labels,
+                labels == null ? 0 : layout.classes());
+    }
+
+    /** The index of the first label that is not below {@code classes}, or -1 when all are. */
+    static int firstLabelOutside(byte[] labels, int classes) {
+        for (int i = 0; i < labels.length; i++) {
+            if ((labels[i] & 0xff) >= classes) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code 28x28x1}: the way image sizes are usually written. */
+    private static String hwc(SampleShape s) {
+        return s.height() + "x" + s.width() + "x" + s.channels();
     }
 
     @Override

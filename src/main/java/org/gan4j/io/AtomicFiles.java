@@ -12,6 +12,11 @@ import java.nio.file.StandardCopyOption;
  * Writes files so that a reader (or a crash) never sees half of one: the content goes to a
  * temporary file in the same directory, is forced to disk, and is then renamed over the target.
  * A kill at any moment leaves either the old file or the new one.
+ *
+ * <p>A write that fails on the way (a directory that cannot be created or written, a full disk, a
+ * file-size limit) deletes its temporary file, leaves any old target as it was, and throws an
+ * {@link UnwritableOutputException} naming the target and the reason: the command line reports
+ * it as bad input, in one line.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -23,9 +28,18 @@ public final class AtomicFiles {
         void writeTo(Path temporary) throws IOException;
     }
 
-    /** Writes through {@code writer} into a temporary sibling of {@code target}, then renames it. */
+    /**
+     * Writes through {@code writer} into a temporary sibling of {@code target}, then renames it.
+     *
+     * @throws UnwritableOutputException when {@code target} cannot be written (an {@link IOException}
+     *                                   or {@link UncheckedIOException} on the way, or a directory
+     *                                   at {@code target}); nothing is left behind
+     */
     public static void write(Path target, PathWriter writer) {
         Path dir = target.toAbsolutePath().getParent();
+        if (Files.isDirectory(target)) {
+            throw new UnwritableOutputException(target, "it is a directory", null);
+        }
         Path tmp = null;
         try {
             Files.createDirectories(dir);
@@ -37,8 +51,8 @@ public final class AtomicFiles {
             readableByAll(tmp);
             move(tmp, target);
             tmp = null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw UnwritableOutputException.of(target, e);
         } finally {
             if (tmp != null) {
                 try {

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import org.gan4j.BadInputException;
 import org.gan4j.io.AtomicFiles;
+import org.gan4j.io.UnwritableOutputException;
 
 /**
  * A run's {@code metrics.csv}: one row per logged step, with the columns {@link #STANDARD_COLUMNS}
@@ -129,7 +130,13 @@ public final class MetricsLog implements Closeable {
         lastStep = step;
     }
 
-    /** Appends the buffered rows to the file and forces them to disk. */
+    /**
+     * Appends the buffered rows to the file and forces them to disk.
+     *
+     * @throws UnwritableOutputException when the rows cannot be appended (a full disk, a file-size
+     *                                   limit); the file is cut back to its last whole row and the
+     *                                   rows stay buffered
+     */
     public synchronized void flush() {
         if (pending.length() == 0) {
             return;
@@ -137,13 +144,23 @@ public final class MetricsLog implements Closeable {
         byte[] bytes = pending.toString().getBytes(StandardCharsets.UTF_8);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+            long before = channel.size();
+            try {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            } catch (IOException e) {
+                try {
+                    channel.truncate(before);  // no half row for the next reader, or the next append
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
             }
-            channel.force(true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
+            throw UnwritableOutputException.of(file, e);
         }
         pending.setLength(0);
     }

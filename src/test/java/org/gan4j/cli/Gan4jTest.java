@@ -33,6 +33,24 @@ class Gan4jTest {
     }
 
     @Test
+    void everyThreadsWhoseZeroMeansAllCoresSaysSoInItsHelp() {
+        int commands = 0;
+        for (var sub : Gan4j.commandLine().getSubcommands().values()) {
+            var threads = sub.getCommandSpec().findOption("--threads");
+            if (threads == null || sub.getCommandName().equals("bench")) { // bench: the SPEC's 2, must be positive
+                continue;
+            }
+            commands++;
+            String help = String.join(" ", threads.description());
+            assertTrue(help.contains("0, the default, means all the cores this JVM may use"), sub.getCommandName() + ": " + help);
+            CliRun usage = CliRun.of(sub.getCommandName(), "--help");
+            assertTrue(usage.out().replaceAll("\\s+", " ").contains("0, the default, means all the cores"),
+                    sub.getCommandName() + " --help\n" + usage);
+        }
+        assertTrue(commands >= 8, commands + " commands with --threads");
+    }
+
+    @Test
     void noCommandIsBadInput() {
         CliRun r = CliRun.of();
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());

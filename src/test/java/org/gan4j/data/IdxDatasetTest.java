@@ -64,4 +64,24 @@ class IdxDatasetTest {
         assertTrue(e.getMessage().startsWith("image/label count mismatch: " + images + " holds 3 images but " + fewer
                 + " holds 2 labels"), e.getMessage());
     }
+
+    @Test
+    void aLayoutChecksShapeAndLabelsOfAPair() {
+        Path images = dir.resolve("i");
+        Path labels = dir.resolve("l");
+        IdxFormat.writeImages(images, new byte[3 * 2 * 2], 3, 1, 2, 2);
+        IdxFormat.writeLabels(labels, new byte[] {0, 2, 1});
+        IdxDataset.Layout three = new IdxDataset.Layout("tiny", SampleShape.image(1, 2, 2), 3);
+        assertEquals(3, IdxDataset.read("tiny/train", images, labels, three).numClasses());
+        assertEquals(0, IdxDataset.read("tiny/train", images, null, three).numClasses());
+
+        IdxDataset.Layout two = new IdxDataset.Layout("tiny", SampleShape.image(1, 2, 2), 2);
+        BadInputException e = assertThrows(BadInputException.class, () -> IdxDataset.read("x", images, labels, two));
+        assertEquals(labels + ": the label at index 1 is 2, but tiny's classes are 0-1", e.getMessage());
+
+        IdxDataset.Layout rgb = new IdxDataset.Layout("tiny", SampleShape.image(3, 2, 2), 3);
+        e = assertThrows(BadInputException.class, () -> IdxDataset.read("x", images, labels, rgb));
+        assertTrue(e.getMessage().startsWith(images + ": images are 2x2x1 (height x width x channels), but tiny's are 2x2x3;"),
+                e.getMessage());
+    }
 }

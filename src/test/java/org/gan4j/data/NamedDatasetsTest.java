@@ -31,15 +31,20 @@ class NamedDatasetsTest {
         system = tmp.resolve("usr-share");
     }
 
-    /** Writes a split with {@code n} 2×2 images whose first pixel is {@code marker}, so tests can tell copies apart. */
+    /** Writes a split with {@code n} 28×28 images whose first pixel is {@code marker}, so tests can tell copies apart. */
     static void writeSplit(Path dir, Split split, int n, int marker, boolean gzip) {
-        String[] names = NamedDatasets.baseNames(split);
-        String suffix = gzip ? ".gz" : "";
-        byte[] pixels = new byte[n * 4];
-        pixels[0] = (byte) marker;
         byte[] labels = new byte[n];
         labels[n - 1] = 9;
-        IdxFormat.writeImages(dir.resolve(names[0] + suffix), pixels, n, 1, 2, 2);
+        writeSplit(dir, split, n, marker, gzip, 28, labels);
+    }
+
+    /** Writes a split of {@code labels.length} {@code side}×{@code side} images with these labels. */
+    static void writeSplit(Path dir, Split split, int n, int marker, boolean gzip, int side, byte[] labels) {
+        String[] names = NamedDatasets.baseNames(split);
+        String suffix = gzip ? ".gz" : "";
+        byte[] pixels = new byte[n * side * side];
+        pixels[0] = (byte) marker;
+        IdxFormat.writeImages(dir.resolve(names[0] + suffix), pixels, n, 1, side, side);
         IdxFormat.writeLabels(dir.resolve(names[1] + suffix), labels);
     }
 
@@ -57,7 +62,7 @@ class NamedDatasetsTest {
     }
 
     private static int marker(Dataset d) {
-        float[] x = new float[4];
+        float[] x = new float[d.shape().features()];
         d.copyTo(0, x, 0);
         return Math.round(x[0] * 255);
     }
@@ -73,7 +78,7 @@ class NamedDatasetsTest {
         assertEquals(1, marker(d));
         assertEquals("fashion-mnist/train", d.name());
         assertEquals(10, d.numClasses());
-        assertEquals(SampleShape.image(1, 2, 2), d.shape());
+        assertEquals(SampleShape.image(1, 28, 28), d.shape());
         assertEquals(3, marker(named(null, List.of(), Map.of()).openDataset(request(Split.TRAIN).withDataDir(system))));
     }
 
@@ -107,6 +112,32 @@ class NamedDatasetsTest {
         Files.write(user.resolve("train-labels-idx1-ubyte"), new byte[0]);
         BadInputException e = assertThrows(BadInputException.class, () -> named().openDataset(request(Split.TRAIN)));
         assertEquals(user.resolve("train-labels-idx1-ubyte") + ": is empty", e.getMessage());
+    }
+
+    @Test
+    void labelsOutsideTheDatasetsClassesAreRefusedNamingFileIndexAndValue() {
+        Path dir = tmp.resolve("labels");
+        writeSplit(dir, Split.TRAIN, 6, 0, true, 28, new byte[] {0, 9, 3, 4, (byte) 200, 10});
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> named().openDataset(request(Split.TRAIN).withDataDir(dir)));
+        assertEquals(dir.resolve("train-labels-idx1-ubyte.gz") + ": the label at index 4 is 200, but fashion-mnist's classes are 0-9",
+                e.getMessage());
+
+        writeSplit(dir, Split.TRAIN, 2, 0, false, 28, new byte[] {3, 3});
+        Dataset d = named().openDataset(request(Split.TRAIN).withDataDir(dir));
+        assertEquals(10, d.numClasses(), "the dataset's classes, not the largest label + 1");
+    }
+
+    @Test
+    void imagesOfAnotherSizeAreRefusedPointingToTheFolderDataset() {
+        Path dir = tmp.resolve("cifar-like");
+        writeSplit(dir, Split.TEST, 2, 0, true, 32, new byte[] {1, 2});
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> named().openDataset(request(Split.TEST).withDataDir(dir)));
+        assertEquals(dir.resolve("t10k-images-idx3-ubyte.gz") + ": images are 32x32x1 (height x width x channels), but"
+                + " fashion-mnist's are 28x28x1; for other images use --dataset folder --data DIR (a directory of PNG or JPEG images)",
+                e.getMessage());
+        assertTrue(org.gan4j.data.Datasets.names().contains("folder"), "the message names a dataset that exists");
     }
 
     @Test
