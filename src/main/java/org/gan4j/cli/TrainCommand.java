@@ -48,7 +48,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Continue the run in DIR from its last checkpoint; only --steps/--epochs, --threads and --device may change.")
     Path resume;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "Network family: mlp, dcgan or infogan (default dcgan).")
+    @Option(names = "--model", paramLabel = "NAME", description = "Network family: mlp, dcgan, infogan or cogan (default dcgan).")
     void model(String value) {
         keys.model(value);
     }
@@ -63,6 +63,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Directory holding the dataset's files (a folder dataset's images); default: searched, then downloaded.")
     void data(String value) {
         keys.data(value);
+    }
+
+    @Option(names = "--domain-b", paramLabel = "T",
+            description = "CoGAN's second domain, T(the other half of the data): negative (default), edges (grayscale) or rotate90.")
+    void domainB(String value) {
+        keys.domainB(value);
     }
 
     @Option(names = "--steps", paramLabel = "N", description = "Training iterations: k D steps + 1 G step each (default 3000).")

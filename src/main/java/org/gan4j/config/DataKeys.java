@@ -1,6 +1,8 @@
 package org.gan4j.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.gan4j.BadInputException;
+import org.gan4j.data.DomainTransforms;
 /**
  * The keys that choose the training data and how it is read.
  *
@@ -12,14 +14,25 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param channels  1 or 3 for a {@code folder} dataset; 0 = from the images. Default 0.
  * @param strict    fail on an unreadable image of a {@code folder} dataset instead of skipping it. Default false.
  * @param download  allow downloading a missing named dataset. Default true.
+ * @param domainB   CoGAN's second domain, a transform of the other half of the dataset: {@code negative},
+ *                  {@code edges} (3×3 morphological gradient, grayscale only) or {@code rotate90}; the first domain is
+ *                  the dataset's own images. Default {@code negative} for {@code --model cogan}; other models refuse it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DataKeys(String dataset, String data, Integer imageSize, Integer channels, Boolean strict, Boolean download) {
+public record DataKeys(String dataset, String data, Integer imageSize, Integer channels, Boolean strict, Boolean download, String domainB) {
     static final String DEFAULT_DATASET = "fashion-mnist";
 
-    DataKeys resolve() {
+    /** @param coupled whether the family trains on two domains (CoGAN), the only ones {@code domain-b} applies to */
+    DataKeys resolve(boolean coupled) {
+        if (!coupled && domainB != null) {
+            throw new BadInputException("'domain-b' applies only to --model cogan");
+        }
+        String domain = coupled ? Checks.or(domainB, "negative") : null;
+        if (domain != null && !DomainTransforms.names().contains(domain)) {
+            throw new BadInputException("invalid 'domain-b': '" + domain + "' (use " + String.join(", ", DomainTransforms.names()) + ")");
+        }
         DataKeys r = new DataKeys(Checks.or(dataset, DEFAULT_DATASET), data, Checks.or(imageSize, 64), Checks.or(channels, 0),
-                Checks.or(strict, false), Checks.or(download, true));
+                Checks.or(strict, false), Checks.or(download, true), domain);
         if (r.imageSize != 28 && r.imageSize != 32 && r.imageSize != 64) {
             throw Checks.invalid("image-size", r.imageSize, "use 28, 32 or 64");
         }

@@ -44,7 +44,7 @@ public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys opt
         OptimiserKeys o = optimiser.resolve(arch, lossDefaults);
         ObjectiveKeys l = objective.resolve(!arch.latentCodes().isEmpty());
         NetworkKeys n = networks.resolve(arch, lossDefaults);
-        DataKeys d = data.resolve();
+        DataKeys d = data.resolve(arch.game().equals("coupled"));
         RunKeys r = run.resolve("runs/" + n.model() + "-" + d.dataset());
         return new TrainConfig(d, n, o, l, r);
     }
@@ -98,6 +98,7 @@ public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys opt
         public Builder channels(int v) { keys.put("channels", v); return this; }
         public Builder strict(boolean v) { keys.put("strict", v); return this; }
         public Builder download(boolean v) { keys.put("download", v); return this; }
+        public Builder domainB(String v) { keys.put("domain-b", v); return this; }
         public Builder logEvery(int v) { keys.put("log-every", v); return this; }
         public Builder sampleEvery(int v) { keys.put("sample-every", v); return this; }
         public Builder checkpointEvery(int v) { keys.put("checkpoint-every", v); return this; }

@@ -148,6 +148,43 @@ public final class CoupledDomains {
                 + " images (B), seed " + seed;
     }
 
+    /**
+     * Both domains as one dataset for a trainer's single batch stream: item i is A's i-th image and B's
+     * i-th image stacked along channels (2C × H × W), for i below the smaller half's size. A and B are
+     * disjoint halves, so an item pairs two different images: the stream stays unpaired, and one data
+     * order (hence one position in a checkpoint) serves both domains. Unlabelled.
+     */
+    public Dataset stacked() {
+        return new Stacked(this);
+    }
+
+    private static final class Stacked extends AbstractDataset {
+        private final CoupledDomains owner;
+
+        Stacked(CoupledDomains owner) {
+            super(owner.source.name() + "/A+B-" + owner.transform.name(), stackedShape(owner.source.shape()),
+                    Math.min(owner.domainA.size(), owner.domainB.size()), null, 0);
+            this.owner = owner;
+        }
+
+        private static SampleShape stackedShape(SampleShape s) {
+            return SampleShape.image(2 * s.channels(), s.height(), s.width());
+        }
+
+        @Override
+        public void copyTo(int index, float[] dst, int offset) {
+            Objects.checkIndex(index, size());
+            owner.domainA.copyTo(index, dst, offset);
+            owner.domainB.copyTo(index, dst, offset + owner.source.shape().features());
+        }
+
+        @Override
+        protected void digestContent(MessageDigest sha) {
+            sha.update(owner.domainA.digest().getBytes(StandardCharsets.UTF_8));
+            sha.update(owner.domainB.digest().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     /** One domain: the source's samples at {@code indices}, read through or (domain B) transformed ahead. */
     private static final class Half extends AbstractDataset {
         private final CoupledDomains owner;

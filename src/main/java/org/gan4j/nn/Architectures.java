@@ -13,6 +13,7 @@ public final class Architectures {
         register(new MlpGan());
         register(new DcGan());
         register(new InfoGan());
+        register(new CoGanArchitecture());
     }
 
     private Architectures() {

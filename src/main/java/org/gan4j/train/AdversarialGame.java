@@ -59,6 +59,7 @@ final class AdversarialGame implements Game {
     private final TrainConfig config;
     private final ComputeDevice device;
     private final SampleShape shape;
+    private final Dataset data;
     private final Generator generator;
     private final Discriminator discriminator;
     /** The moving average of G's weights, or null when {@code ema-decay} is 0. */
@@ -79,6 +80,7 @@ final class AdversarialGame implements Game {
         this.config = c;
         this.device = setup.device();
         this.shape = setup.data().shape();
+        this.data = setup.data();
         Architecture architecture = Architectures.get(c.networks().model());
         int classes = conditionalClasses(c, setup.data());
         NetworkSpec spec = spec(c, shape, classes);
@@ -151,6 +153,11 @@ final class AdversarialGame implements Game {
             spec = spec.conditional(classes, config.networks().conditioningKind());
         }
         return spec.withCodes(config.networks().latentCodes());
+    }
+
+    @Override
+    public Dataset trainingData() {
+        return data;
     }
 
     @Override

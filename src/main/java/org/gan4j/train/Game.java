@@ -15,6 +15,9 @@ import org.bytedeco.pytorch.Module;
  * before it is called, so a game that draws all its randomness from it resumes bit-identically.
  */
 public interface Game extends AutoCloseable {
+    /** The dataset the game's steps read (by default the run's; CoGAN's is its two domains stacked). */
+    org.gan4j.data.Dataset trainingData();
+
     /** The names {@link #play} reports, in order: the columns of metrics.csv after {@code step}. */
     List<String> scalars();
 

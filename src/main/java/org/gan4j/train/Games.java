@@ -16,6 +16,7 @@ public final class Games {
 
     static {
         register("adversarial", AdversarialGame::new);
+        register("coupled", CoupledGame::new);
     }
 
     private Games() {

@@ -83,16 +83,18 @@ public final class Trainer implements AutoCloseable {
         this.device = Engine.device(resolved.run().device());
         architecture.checkSupports(data.shape());
         TrainingEvaluation.networkName(resolved); // eval-every needs a dataset with a feature network: fail before any work
-        if (resolved.optimiser().batch() > data.size()) {
-            throw new BadInputException("invalid 'batch': " + resolved.optimiser().batch() + " is larger than the dataset ("
-                    + data.size() + " samples)");
-        }
-        int batchesPerEpoch = data.size() / resolved.optimiser().batch();
-        this.totalSteps = resolved.run().steps() != null ? resolved.run().steps()
-                : Math.max(1, (long) resolved.run().epochs() * batchesPerEpoch / resolved.optimiser().dSteps());
         synchronized (Engine.randomness()) {   // networks' initial weights come from the seeded generator
             this.game = Games.create(architecture.game(), new GameSetup(resolved, data, device, saved));
         }
+        Dataset steps = game.trainingData();
+        if (resolved.optimiser().batch() > steps.size()) {
+            game.close();
+            throw new BadInputException("invalid 'batch': " + resolved.optimiser().batch() + " is larger than the dataset ("
+                    + steps.size() + " samples" + (steps == data ? "" : " in " + steps.name()) + ")");
+        }
+        int batchesPerEpoch = steps.size() / resolved.optimiser().batch();
+        this.totalSteps = resolved.run().steps() != null ? resolved.run().steps()
+                : Math.max(1, (long) resolved.run().epochs() * batchesPerEpoch / resolved.optimiser().dSteps());
         if (resolved.run().evalEvery() > 0 && game.sampler() == null) {
             game.close();
             throw new BadInputException("'eval-every' needs a generator sampled from noise; model " + architecture.name()
@@ -185,11 +187,13 @@ public final class Trainer implements AutoCloseable {
         long started = System.nanoTime();
         RunEvents events = new RunEvents();
         AdversarialLossInfo info = AdversarialLossInfo.of(config);
-        Diagnostics diagnostics = new Diagnostics(info.logits(), config.objective().loss(), events::message);
         Game.Sheet grid = game.sheet();
-        int realCount = Math.min(data.size(), grid.count());
-        float[] real = realSamples(realCount, grid);
-        diagnostics.realSamples(real, realCount);
+        Diagnostics diagnostics = null;
+        if (game instanceof AdversarialGame) {   // its warnings read D(G(z)) and G(z) of one pair
+            diagnostics = new Diagnostics(info.logits(), config.objective().loss(), events::message);
+            int realCount = Math.min(data.size(), grid.count());
+            diagnostics.realSamples(realSamples(realCount, grid), realCount);
+        }
         TrainingEvaluation evaluation;
         synchronized (Engine.randomness()) {
             evaluation = TrainingEvaluation.open(config, data, run, step, game.sampler(), device, events,
@@ -201,7 +205,7 @@ public final class Trainer implements AutoCloseable {
         StepStats last = null;
         try (MetricsRecorder metrics = new MetricsRecorder(MetricsLog.open(run.metricsFile(), scalarColumns, evalColumns, step == 0 ? -1 : step),
                 scalarColumns, evalColumns, config.run().checkpointEvery());
-             BatchLoader batches = new BatchLoader(data, config.optimiser().batch(), config.run().seed(), scale(grid), shift(grid),
+             BatchLoader batches = new BatchLoader(game.trainingData(), config.optimiser().batch(), config.run().seed(), scale(grid), shift(grid),
                      epoch, batchInEpoch, PREFETCH)) {
             if (evaluation != null) {
                 events.add(evaluation);
@@ -209,8 +213,10 @@ public final class Trainer implements AutoCloseable {
             events.add(metrics)
                     .add(new SampleRecorder(game, run, data, config.run().sampleEvery(), events))
                     .add(new CheckpointRecorder(run.checkpoint(), config.run().checkpointEvery(), this::saveCheckpoint, events))
-                    .add(listener)
-                    .add(diagnostics);
+                    .add(listener);
+            if (diagnostics != null) {
+                events.add(diagnostics);
+            }
             DataStream stream = new DataStream(batches, epoch, batchInEpoch);
             events.publish(new RunEvent.RunStarted(run.root(), step, totalSteps, scalarColumns));
             long windowStart = System.nanoTime();
