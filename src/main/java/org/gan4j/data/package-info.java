@@ -4,6 +4,7 @@
  * {@code grid25} and {@code gauss1d}), all held in memory behind the {@link org.gan4j.data.Dataset}
  * interface with a content digest for provenance, and a {@link org.gan4j.data.BatchLoader} that shuffles
  * them per epoch reproducibly (so a resumed run sees the same batches) and assembles batches on a
- * background thread ahead of the training step.
+ * background thread ahead of the training step. {@link org.gan4j.data.LowResolution} makes the
+ * bicubic low-resolution inputs of super-resolution.
  */
 package org.gan4j.data;

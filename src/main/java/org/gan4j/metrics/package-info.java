@@ -12,7 +12,9 @@
  *   <li>{@link org.gan4j.metrics.PrecisionRecall} and {@link org.gan4j.metrics.DensityCoverage} —
  *       k-nearest-neighbour manifold estimates of fidelity and diversity;</li>
  *   <li>{@link org.gan4j.metrics.ClassCoverage} — which classes a generator produces, from a
- *       classifier's predictions.</li>
+ *       classifier's predictions;</li>
+ *   <li>{@link org.gan4j.metrics.ImageQuality} — PSNR and SSIM of super-resolved images against
+ *       their originals (full-reference, on pixels rather than features).</li>
  * </ul>
  *
  * <p><b>Which features.</b> The formulas are those of the cited papers, but gan4j computes them on
