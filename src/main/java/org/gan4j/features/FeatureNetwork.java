@@ -14,7 +14,9 @@ import org.bytedeco.pytorch.InputArchive;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.OutputArchive;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
 import org.gan4j.BadInputException;
+import org.gan4j.data.SampleShape;
 import org.gan4j.engine.Engine;
 import org.gan4j.engine.Tensors;
 import org.gan4j.io.AtomicFiles;
@@ -25,7 +27,9 @@ import org.gan4j.nn.Classifier;
  * A trained {@link Classifier} used as a feature extractor: for 28×28 grayscale images in [0, 1]
  * it gives the penultimate activations (n × {@value Classifier#FEATURES}, the features of FID, KID,
  * precision/recall and density/coverage) and the softmax (n × classes, for the Inception Score and
- * class coverage). Always in eval mode (BatchNorm running statistics, no dropout), without autograd.
+ * class coverage). Always in eval mode (BatchNorm running statistics, no dropout), without autograd;
+ * {@link #featuresWithGrad} is the one differentiable path, for a feature-matching loss. The weights
+ * are frozen ({@code requires_grad} off): nothing trains a loaded network.
  *
  * <p>Its {@link #digest()} is the SHA-256 of the weights file, so cached real-data statistics can
  * be keyed by exactly the network that computed them.
@@ -71,6 +75,10 @@ public final class FeatureNetwork {
                     + " where it has " + expected);
         }
         net.eval();
+        TensorVector parameters = net.parameters();
+        for (long i = 0; i < parameters.size(); i++) {
+            parameters.get(i).requires_grad_(false);
+        }
         return new FeatureNetwork(net, card, digest);
     }
 
@@ -163,6 +171,29 @@ public final class FeatureNetwork {
             predicted[i] = best;
         }
         return new Output(Features.ofFloats(features, n, d), Features.ofFloats(probabilities, n, c), predicted);
+    }
+
+    /**
+     * Penultimate activations (B × {@value Classifier#FEATURES}) of B × 1 × 28 × 28 images in [0, 1], as a
+     * differentiable function of the images: a content loss (SRGAN's, with these features in place of
+     * VGG's) backpropagates through it to the network that made them. Eval mode, frozen weights, autograd
+     * as the caller has it. The network lives on the CPU: a batch on another device is copied there and
+     * its features back, both copies differentiable. An eval-mode pass changes no state, so this may run
+     * beside {@link #apply}.
+     *
+     * @throws BadInputException when the images are not B × 1 × 28 × 28
+     */
+    public Tensor featuresWithGrad(Tensor images) {
+        long[] shape = images.sizes().vec().get();
+        if (shape.length != 4) {
+            throw new BadInputException("the feature classifiers take B × " + Classifier.INPUT + " batches, got "
+                    + java.util.Arrays.toString(shape));
+        }
+        Classifier.checkInput(SampleShape.image((int) shape[1], (int) shape[2], (int) shape[3]));
+        if (images.device().is_cuda()) {
+            return network.features(images.cpu()).to(images.device(), images.scalar_type());
+        }
+        return network.features(images);
     }
 
     /** The short name of metrics computed with it, e.g. {@code fmnist} ({@code fid-fmnist}). */

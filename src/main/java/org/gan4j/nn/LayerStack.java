@@ -13,6 +13,8 @@ import org.bytedeco.pytorch.LeakyReLUImpl;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.MaxPool2dImpl;
 import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.PReLUImpl;
+import org.bytedeco.pytorch.PixelShuffleImpl;
 import org.bytedeco.pytorch.ReLUImpl;
 import org.bytedeco.pytorch.SequentialImpl;
 import org.bytedeco.pytorch.SigmoidImpl;
@@ -113,6 +115,16 @@ final class LayerStack {
         return keep(m);
     }
 
+    LayerStack add(PReLUImpl m) {
+        sequential.push_back(m);
+        return keep(m);
+    }
+
+    LayerStack add(PixelShuffleImpl m) {
+        sequential.push_back(m);
+        return keep(m);
+    }
+
     /** Appends a layer of any type above (dispatching to its overload), e.g. when re-cutting a stack into parts. */
     LayerStack addAny(Module m) {
         if (m instanceof LinearImpl x) {
@@ -136,6 +148,10 @@ final class LayerStack {
         } else if (m instanceof FlattenImpl x) {
             return add(x);
         } else if (m instanceof UnflattenImpl x) {
+            return add(x);
+        } else if (m instanceof PReLUImpl x) {
+            return add(x);
+        } else if (m instanceof PixelShuffleImpl x) {
             return add(x);
         }
         throw new IllegalArgumentException("no LayerStack overload for " + m.getClass().getSimpleName());
