@@ -27,8 +27,8 @@ public final class SrDiscriminator extends Discriminator {
     /** The paper's hidden units: 1024, i.e. 16·w for w = 64. */
     public static final int PAPER_HIDDEN = 1024;
 
-    private final SequentialPart body;
-    private final SequentialPart head;
+    private final Block body;
+    private final Block head;
     private final int channels;
     private final int width;
     private final int hidden;
@@ -49,12 +49,12 @@ public final class SrDiscriminator extends Discriminator {
             b.add(Layers.leakyRelu(0.2));
             in = outs[i];
         }
-        this.body = register_module("body", new SequentialPart(b));
+        this.body = register_module("body", new Block(b));
         LayerStack h = new LayerStack();
         h.add(Layers.linear(in, hidden));
         h.add(Layers.leakyRelu(0.2));
         h.add(Layers.linear(hidden, 1));
-        this.head = register_module("head", new SequentialPart(h));
+        this.head = register_module("head", new Block(h));
     }
 
     /** SRGAN's discriminator with the paper's {@value #PAPER_HIDDEN} hidden units. */

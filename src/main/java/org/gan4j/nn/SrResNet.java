@@ -34,10 +34,10 @@ public final class SrResNet extends Network {
     private final int blocks;
     private final int width;
     /** Java references to every part (see {@link LayerStack}). */
-    private final SequentialPart head;
-    private final List<SequentialPart> residualBlocks = new ArrayList<>();
-    private final SequentialPart trunkEnd;
-    private final SequentialPart tail;
+    private final Block head;
+    private final List<Block> residualBlocks = new ArrayList<>();
+    private final Block trunkEnd;
+    private final Block tail;
 
     private SrResNet(int channels, int scale, int blocks, int width) {
         this.channels = channels;
@@ -47,7 +47,7 @@ public final class SrResNet extends Network {
         LayerStack h = new LayerStack();
         h.add(Layers.conv(channels, width, 9, 1, 4, true));
         h.add(prelu(width));
-        this.head = register_module("head", new SequentialPart(h));
+        this.head = register_module("head", new Block(h));
         for (int i = 0; i < blocks; i++) {
             LayerStack b = new LayerStack();
             b.add(Layers.conv(width, width, 3, 1, 1, false));
@@ -55,12 +55,12 @@ public final class SrResNet extends Network {
             b.add(prelu(width));
             b.add(Layers.conv(width, width, 3, 1, 1, false));
             b.add(Layers.batchNorm2d(width));
-            residualBlocks.add(register_module("block" + i, new SequentialPart(b)));
+            residualBlocks.add(register_module("block" + i, new Block(b)));
         }
         LayerStack t = new LayerStack();
         t.add(Layers.conv(width, width, 3, 1, 1, false));
         t.add(Layers.batchNorm2d(width));
-        this.trunkEnd = register_module("trunk", new SequentialPart(t));
+        this.trunkEnd = register_module("trunk", new Block(t));
         LayerStack up = new LayerStack();
         for (int i = 0; i < stages(scale); i++) {
             up.add(Layers.conv(width, 4L * width, 3, 1, 1, true));     // w × h × w → 4w × h × w
@@ -69,7 +69,7 @@ public final class SrResNet extends Network {
         }
         up.add(Layers.conv(width, channels, 9, 1, 4, true));
         up.add(new TanhImpl());
-        this.tail = register_module("tail", new SequentialPart(up));
+        this.tail = register_module("tail", new Block(up));
     }
 
     /**
@@ -122,7 +122,7 @@ public final class SrResNet extends Network {
         }
         Tensor u = head.forward(lowRes);
         Tensor y = u;
-        for (SequentialPart block : residualBlocks) {
+        for (Block block : residualBlocks) {
             y = y.add(block.forward(y));
         }
         return tail.forward(trunkEnd.forward(y).add(u));
