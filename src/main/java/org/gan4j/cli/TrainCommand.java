@@ -48,7 +48,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Continue the run in DIR from its last checkpoint; only --steps/--epochs, --threads and --device may change.")
     Path resume;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "Network family: mlp, dcgan, infogan or cogan (default dcgan).")
+    @Option(names = "--model", paramLabel = "NAME", description = "Network family: mlp, dcgan, infogan, cogan or srgan (default dcgan).")
     void model(String value) {
         keys.model(value);
     }
@@ -63,6 +63,34 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Directory holding the dataset's files (a folder dataset's images); default: searched, then downloaded.")
     void data(String value) {
         keys.data(value);
+    }
+
+    @Option(names = "--scale", paramLabel = "S", description = "srgan: upscaling factor, 2 or 4 (default 4, the paper's).")
+    void scale(int value) {
+        keys.scale(value);
+    }
+
+    @Option(names = "--sr-blocks", paramLabel = "B", description = "srgan: residual blocks of SRResNet (default 4; the paper's 16).")
+    void srBlocks(int value) {
+        keys.srBlocks(value);
+    }
+
+    @Option(names = "--sr-pretrain-steps", paramLabel = "N",
+            description = "srgan: steps of SRResNet on pixel MSE before the adversarial game (default: half the steps).")
+    void srPretrainSteps(long value) {
+        keys.srPretrainSteps(value);
+    }
+
+    @Option(names = "--adversarial-weight", paramLabel = "W",
+            description = "srgan: weight of the adversarial term in G's loss, content + W*adversarial (default 1e-3).")
+    void adversarialWeight(double value) {
+        keys.adversarialWeight(value);
+    }
+
+    @Option(names = "--content", paramLabel = "KIND",
+            description = "srgan: content loss, pixel (MSE) or features (the shipped classifier's; default where it exists).")
+    void content(String value) {
+        keys.content(value);
     }
 
     @Option(names = "--domain-b", paramLabel = "T",

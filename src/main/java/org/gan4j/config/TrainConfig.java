@@ -7,9 +7,9 @@ import org.gan4j.nn.Architecture;
 import org.gan4j.nn.Architectures;
 
 /**
- * Everything that decides a training run, one typed object in five sections: the {@link DataKeys data},
+ * Everything that decides a training run, one typed object in six sections: the {@link DataKeys data},
  * the {@link NetworkKeys networks}, their {@link OptimiserKeys optimisers}, the {@link ObjectiveKeys
- * objective} and the {@link RunKeys run} itself. Each key has one kebab-case name, the same as its
+ * objective}, the {@link RunKeys run} itself, and a family's own keys ({@link SuperResolutionKeys}). Each key has one kebab-case name, the same as its
  * command-line flag: a config file (YAML or JSON) is one flat map of those names ({@code lr-g},
  * {@code d-steps}, ...), and a flag given on the command line overrides the file ({@link ConfigFiles}).
  *
@@ -18,11 +18,12 @@ import org.gan4j.nn.Architectures;
  * paper its optimiser settings ({@link org.gan4j.loss.AdversarialLoss#defaults()}), which go first. The
  * resolved config is what {@code config.json} records; every value is then in range and finite.
  */
-public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys optimiser, ObjectiveKeys objective, RunKeys run) {
+public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys optimiser, ObjectiveKeys objective, RunKeys run,
+                          SuperResolutionKeys superResolution) {
     public static final long DEFAULT_STEPS = RunKeys.DEFAULT_STEPS;
 
     public TrainConfig {
-        if (data == null || networks == null || optimiser == null || objective == null || run == null) {
+        if (data == null || networks == null || optimiser == null || objective == null || run == null || superResolution == null) {
             throw new IllegalArgumentException("every section of a config is present (keys inside may be null)");
         }
     }
@@ -46,7 +47,8 @@ public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys opt
         NetworkKeys n = networks.resolve(arch, lossDefaults);
         DataKeys d = data.resolve(arch.game().equals("coupled"));
         RunKeys r = run.resolve("runs/" + n.model() + "-" + d.dataset());
-        return new TrainConfig(d, n, o, l, r);
+        SuperResolutionKeys sr = superResolution.resolve(arch.game().equals("super-resolution"), d.dataset(), r.steps());
+        return new TrainConfig(d, n, o, l, r, sr);
     }
 
     /** A builder starting from every key unset; see the sections for each key's default. */
@@ -99,6 +101,11 @@ public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys opt
         public Builder strict(boolean v) { keys.put("strict", v); return this; }
         public Builder download(boolean v) { keys.put("download", v); return this; }
         public Builder domainB(String v) { keys.put("domain-b", v); return this; }
+        public Builder scale(int v) { keys.put("scale", v); return this; }
+        public Builder srBlocks(int v) { keys.put("sr-blocks", v); return this; }
+        public Builder srPretrainSteps(long v) { keys.put("sr-pretrain-steps", v); return this; }
+        public Builder adversarialWeight(double v) { keys.put("adversarial-weight", v); return this; }
+        public Builder content(String v) { keys.put("content", v); return this; }
         public Builder logEvery(int v) { keys.put("log-every", v); return this; }
         public Builder sampleEvery(int v) { keys.put("sample-every", v); return this; }
         public Builder checkpointEvery(int v) { keys.put("checkpoint-every", v); return this; }

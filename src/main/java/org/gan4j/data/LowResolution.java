@@ -6,6 +6,7 @@ import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.ScalarOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.kBicubic;
+import org.bytedeco.pytorch.kNearest;
 import org.bytedeco.pytorch.global.torch;
 import org.gan4j.BadInputException;
 
@@ -47,6 +48,15 @@ public final class LowResolution {
             throw new BadInputException("--scale must be at least 1, got " + scale);
         }
         return resize(lr, lr.size(2) * scale, lr.size(3) * scale);
+    }
+
+    /** The batch upscaled by pixel repetition (nearest neighbour): how a low-resolution image looks at the high resolution. */
+    public static Tensor upscaleNearest(Tensor lr, int scale) {
+        checkImages(lr);
+        InterpolateFuncOptions o = new InterpolateFuncOptions();
+        o.size().put(new LongVector(lr.size(2) * scale, lr.size(3) * scale));
+        o.mode().put(new kNearest());
+        return torch.interpolate(lr, o);
     }
 
     /** Refuses a scale that does not divide both sides of the images, e.g. 3 on 28×28. */

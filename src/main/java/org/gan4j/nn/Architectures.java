@@ -14,6 +14,7 @@ public final class Architectures {
         register(new DcGan());
         register(new InfoGan());
         register(new CoGanArchitecture());
+        register(new SrGanArchitecture());
     }
 
     private Architectures() {

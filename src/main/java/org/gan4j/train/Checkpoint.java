@@ -109,6 +109,36 @@ public final class Checkpoint {
         save(file, pairModules(g, gEma, d), pairOptimizers(optG, optD), state);
     }
 
+    /** Writes named modules alone (a run's product when it is more than one generator) atomically. */
+    public static void saveModules(Path file, Map<String, ? extends Module> modules) {
+        try (PointerScope scope = new PointerScope()) {
+            OutputArchive root = new OutputArchive();
+            for (var m : modules.entrySet()) {
+                root.write(m.getKey(), archive(m.getValue()));
+            }
+            AtomicFiles.write(file, tmp -> root.save_to(tmp.toString()));
+        }
+    }
+
+    /** Loads named modules from a product or checkpoint file, checking each one's layout. */
+    public static void loadModules(Path file, Map<String, ? extends Module> modules) {
+        try (PointerScope scope = new PointerScope()) {
+            InputArchive root = open(file);
+            try {
+                for (var m : modules.entrySet()) {
+                    if (!hasKey(root, m.getKey())) {
+                        throw new BadInputException(file + " holds no '" + m.getKey() + "'");
+                    }
+                    loadModule(root, m.getKey(), m.getValue(), file);
+                }
+            } catch (BadInputException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw unreadable(file, e);
+            }
+        }
+    }
+
     /** Writes only the generator's weights (the run's final product) atomically. */
     public static void saveGenerator(Path file, Generator g) {
         try (PointerScope scope = new PointerScope()) {

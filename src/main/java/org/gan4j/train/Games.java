@@ -17,6 +17,7 @@ public final class Games {
     static {
         register("adversarial", AdversarialGame::new);
         register("coupled", CoupledGame::new);
+        register("super-resolution", SuperResolutionGame::new);
     }
 
     private Games() {
