@@ -1,4 +1,4 @@
-package org.gan4j.metrics;
+package org.gan4j.experiments;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,15 +10,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.gan4j.BadInputException;
+import org.gan4j.config.ConfigFiles;
+import org.gan4j.config.TrainConfig;
 import org.gan4j.data.DatasetRequest;
 import org.gan4j.data.Split;
 import org.gan4j.data.SyntheticDatasets;
 import org.gan4j.io.AtomicFiles;
 import org.gan4j.loss.LossDefaults;
 import org.gan4j.loss.Losses;
+import org.gan4j.metrics.MeanStd;
+import org.gan4j.metrics.ModeCoverage;
 import org.gan4j.report.SampleGrid;
-import org.gan4j.config.ConfigFiles;
-import org.gan4j.config.TrainConfig;
 import org.gan4j.train.TrainedGenerator;
 import org.gan4j.train.Trainer;
 import org.gan4j.train.TrainingListener;
