@@ -20,7 +20,7 @@ import org.gan4j.loss.LossDefaults;
 import org.gan4j.loss.Losses;
 import org.gan4j.metrics.MeanStd;
 import org.gan4j.metrics.ModeCoverage;
-import org.gan4j.report.SampleGrid;
+import org.gan4j.report.PointPlot;
 import org.gan4j.train.TrainedGenerator;
 import org.gan4j.train.Trainer;
 import org.gan4j.train.TrainingListener;
@@ -189,7 +189,7 @@ public final class ToyBenchmark {
             real.copyTo(i, reference, 2 * i);
         }
         ModeCoverage lastCoverage = results.get(results.size() - 1).coverage();
-        SampleGrid.writePoints(scatter, lastSamples, o.samples(), 2, reference, real.size(),
+        PointPlot.write(scatter, lastSamples, o.samples(), 2, reference, real.size(),
                 String.format(Locale.ROOT, "%s, %s, seed %d: %d samples, %d/%d modes", o.dataset(), o.loss(), lastSeed,
                         o.samples(), lastCoverage.captured(), lastCoverage.modes()));
 

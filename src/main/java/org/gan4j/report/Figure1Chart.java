@@ -69,7 +69,7 @@ public final class Figure1Chart {
 
     /** Writes the panels of {@link #panelImage} to {@code png} (atomically). */
     public static void writePanels(Path png, List<Snapshot> panels, long steps, double yMax) {
-        SampleGrid.writePng(png, panelImage(panels, steps, yMax));
+        Pictures.writePng(png, panelImage(panels, steps, yMax));
     }
 
     /** Writes one {@link #FRAME_WIDTH} × {@link #FRAME_HEIGHT} frame per snapshot to {@code gif}, holding the last. */

@@ -236,7 +236,7 @@ public final class LossPlot {
         if (image == null) {
             return false;
         }
-        SampleGrid.writePng(png, image);
+        Pictures.writePng(png, image);
         return true;
     }
 
@@ -314,7 +314,7 @@ public final class LossPlot {
         }
         if (last > first) { // the same step axis in every panel, even for a sparse FID curve
             for (XYChart panel : panels) {
-                SampleGrid.setXRange(panel, first, last);
+                Pictures.setXRange(panel, first, last);
             }
         }
         BufferedImage image = new BufferedImage(WIDTH, PANEL_HEIGHT * panels.size(), BufferedImage.TYPE_INT_RGB);
