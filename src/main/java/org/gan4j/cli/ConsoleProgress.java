@@ -1,9 +1,13 @@
 package org.gan4j.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -12,8 +16,13 @@ import org.gan4j.train.TrainingListener;
 
 /**
  * Shows a run's progress: on a terminal a progress bar (step/total, ETA, speed and the latest
- * losses), redrawn in place; otherwise (a log file, a pipe, CI) one plain line per log interval:
+ * scalars), redrawn in place; otherwise (a log file, a pipe, CI) one plain line per log interval:
  * <pre>step 500/3000  d_loss 1.234  g_loss 0.987  D(x) 0.61  D(G(z)) 0.38  1234 img/s  eta 5m12s</pre>
+ *
+ * <p>That is the adversarial game's line, for a step that reports {@code d_loss}, {@code g_loss},
+ * {@code d_real} and {@code d_fake}. Another game's step shows the first {@value #SHOWN} scalars it
+ * reports, in its order, by name ({@code _loss} dropped) with three significant digits:
+ * <pre>step 500/3000  d 0.65, g 1.2, content 0.0123, pixel 0.00457  1234 img/s  eta 5m12s</pre>
  */
 abstract class ConsoleProgress implements TrainingListener, AutoCloseable {
     /** The bar on a terminal ({@link System#console()} present), plain lines on {@code out} otherwise. */
@@ -43,9 +52,48 @@ abstract class ConsoleProgress implements TrainingListener, AutoCloseable {
         return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
     }
 
+    /** Scalars of another game shown on a line. */
+    static final int SHOWN = 4;
+
+    /** The scalars whose presence makes a step the adversarial game's, shown as they always were. */
+    private static final List<String> ADVERSARIAL = List.of("d_loss", "g_loss", "d_real", "d_fake");
+
+    /** The step's scalars for a progress line: the adversarial game's four, or the first {@link #SHOWN} of another game's. */
     static String losses(StepStats s) {
-        return String.format(Locale.ROOT, "d_loss %.3f  g_loss %.3f  D(x) %.2f  D(G(z)) %.2f",
-                s.dLoss(), s.gLoss(), s.dReal(), s.dFake());
+        List<String> names = s.scalars().names();
+        if (names.containsAll(ADVERSARIAL)) {
+            return String.format(Locale.ROOT, "d_loss %.3f  g_loss %.3f  D(x) %.2f  D(G(z)) %.2f",
+                    s.dLoss(), s.gLoss(), s.dReal(), s.dFake());
+        }
+        return names.stream().filter(n -> !n.equals(StepStats.IMAGES_PER_S)).limit(SHOWN)
+                .map(n -> shortName(n) + " " + compact(s.scalars().get(n))).collect(Collectors.joining(", "));
+    }
+
+    /** "content_loss" → "content": the panel of a line is all losses and outputs, so the suffix says nothing. */
+    static String shortName(String scalar) {
+        return scalar.endsWith("_loss") && scalar.length() > "_loss".length()
+                ? scalar.substring(0, scalar.length() - "_loss".length()) : scalar;
+    }
+
+    /** Three significant digits without trailing zeros ("0.0123", "1.2", "457"); whole numbers from 1000, an exponent at the extremes. */
+    static String compact(double v) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        double a = Math.abs(v);
+        if (a == 0) {
+            return "0";
+        }
+        if (a < 1e-3 || a >= 1e6) {
+            return String.format(Locale.ROOT, "%.2e", v);
+        }
+        if (a >= 1000) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /** One line per log interval, for output that is not a terminal. */

@@ -4,14 +4,10 @@
  * {@code grid25} and {@code gauss1d}), all held in memory behind the {@link org.gan4j.data.Dataset}
  * interface with a content digest for provenance, and a {@link org.gan4j.data.BatchLoader} that shuffles
  * them per epoch reproducibly (so a resumed run sees the same batches) and assembles batches on a
-<<<<<<< HEAD
  * background thread ahead of the training step. For CoGAN, {@link org.gan4j.data.CoupledDomains} splits
  * one image dataset into two unpaired domains, the second transformed by a
  * {@link org.gan4j.data.DomainTransform} registered in {@link org.gan4j.data.DomainTransforms}
- * ({@code negative}, {@code edges}, {@code rotate90}).
-=======
- * background thread ahead of the training step. {@link org.gan4j.data.LowResolution} makes the
+ * ({@code negative}, {@code edges}, {@code rotate90}). {@link org.gan4j.data.LowResolution} makes the
  * bicubic low-resolution inputs of super-resolution.
->>>>>>> sr-parts
  */
 package org.gan4j.data;

@@ -13,13 +13,13 @@
  *       k-nearest-neighbour manifold estimates of fidelity and diversity;</li>
  *   <li>{@link org.gan4j.metrics.ClassCoverage} — which classes a generator produces, from a
  *       classifier's predictions;</li>
-<<<<<<< HEAD
+ *   <li>{@link org.gan4j.metrics.ModeCoverage} — modes captured, high-quality share and KL to uniform
+ *       of points of a toy mixture (VEEGAN, PacGAN), scored on the points themselves (the benchmark
+ *       that trains for them is {@code org.gan4j.experiments.ToyBenchmark});</li>
  *   <li>{@link org.gan4j.metrics.PairAgreement} — how closely a CoGAN's coupled pair (G₀(z), G₁(z))
- *       follows the domain transform, on pixels rather than features.</li>
-=======
+ *       follows the domain transform, on pixels rather than features;</li>
  *   <li>{@link org.gan4j.metrics.ImageQuality} — PSNR and SSIM of super-resolved images against
  *       their originals (full-reference, on pixels rather than features).</li>
->>>>>>> sr-parts
  * </ul>
  *
  * <p><b>Which features.</b> The formulas are those of the cited papers, but gan4j computes them on

@@ -1,11 +1,14 @@
 /**
  * What a training run shows a person, in plain Java with no libtorch: grids of generated images
- * and plots of generated points ({@link org.gan4j.report.SampleGrid}), the run's
- * {@code metrics.csv} with one row per logged step, kept consistent across resumes
+ * ({@link org.gan4j.report.SampleGrid}) and plots of generated points
+ * ({@link org.gan4j.report.PointPlot}), the run's {@code metrics.csv} with one row per logged step, kept consistent across resumes
  * ({@link org.gan4j.report.MetricsLog}, read back as a {@link org.gan4j.report.MetricsTable}), and
  * the picture of its training curves, {@code losses.png} ({@link org.gan4j.report.LossPlot}), the
  * sample grids as one looping GIF ({@link org.gan4j.report.SampleAnimation} through
- * {@link org.gan4j.report.GifWriter}) and paths through latent space ({@link org.gan4j.report.LatentWalk}).
+ * {@link org.gan4j.report.GifWriter}), paths through latent space ({@link org.gan4j.report.LatentWalk})
+ * and the panels of the GAN paper's figure 1 ({@link org.gan4j.report.Figure1Chart}). Pictures draw
+ * values, whoever made them: nothing here imports {@code org.gan4j.train}, and the runs that produce
+ * the values of an experiment live in {@code org.gan4j.experiments}.
  * Every file is written atomically through {@link org.gan4j.io.AtomicFiles}, and all drawing is
  * off-screen, so the package works with {@code java.awt.headless=true}.
  */

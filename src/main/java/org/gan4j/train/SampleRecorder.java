@@ -2,6 +2,7 @@ package org.gan4j.train;
 
 import java.nio.file.Path;
 import org.gan4j.data.Dataset;
+import org.gan4j.report.PointPlot;
 import org.gan4j.report.SampleGrid;
 
 /**
@@ -47,7 +48,7 @@ final class SampleRecorder implements RunListener {
         if (sheet.shape().image()) {
             SampleGrid.write(png, sheet.samples(), sheet.count(), sheet.shape(), sheet.low(), sheet.high(), sheet.columns());
         } else {
-            SampleGrid.writePoints(png, sheet.samples(), sheet.count(), sheet.shape().features(), referencePoints(),
+            PointPlot.write(png, sheet.samples(), sheet.count(), sheet.shape().features(), referencePoints(),
                     referenceCount(), data.name() + " at step " + step);
         }
         events.publish(new RunEvent.SamplesWritten(step, png, sheet.samples(), sheet.count()));

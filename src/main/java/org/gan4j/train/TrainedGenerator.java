@@ -22,6 +22,7 @@ import org.gan4j.nn.Generator;
 import org.gan4j.nn.NetworkSpec;
 import org.gan4j.nn.Networks;
 import org.gan4j.nn.OutputRange;
+import org.gan4j.report.PointPlot;
 import org.gan4j.report.SampleGrid;
 
 /**
@@ -193,7 +194,7 @@ public final class TrainedGenerator {
                 data.copyTo(i, reference, i * shape.features());
             }
         }
-        SampleGrid.writePoints(png, samples, n, shape.features(), reference, referenceCount,
+        PointPlot.write(png, samples, n, shape.features(), reference, referenceCount,
                 String.format(Locale.ROOT, "%s: %d samples (seed %d)", config.data().dataset(), n, seed));
     }
 

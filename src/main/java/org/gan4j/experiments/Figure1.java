@@ -1,11 +1,6 @@
-package org.gan4j.report;
+package org.gan4j.experiments;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +13,8 @@ import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.gan4j.BadInputException;
+import org.gan4j.config.ConfigFiles;
+import org.gan4j.config.TrainConfig;
 import org.gan4j.data.DatasetRequest;
 import org.gan4j.data.SyntheticDatasets;
 import org.gan4j.engine.ComputeDevice;
@@ -26,19 +23,11 @@ import org.gan4j.engine.Tensors;
 import org.gan4j.io.AtomicFiles;
 import org.gan4j.loss.Losses;
 import org.gan4j.nn.Discriminator;
-import org.gan4j.config.ConfigFiles;
+import org.gan4j.report.Figure1Chart;
+import org.gan4j.report.Figure1Chart.Snapshot;
 import org.gan4j.train.StepStats;
-import org.gan4j.config.TrainConfig;
 import org.gan4j.train.Trainer;
 import org.gan4j.train.TrainingListener;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
-import org.knowm.xchart.style.Styler.LegendLayout;
-import org.knowm.xchart.style.Styler.LegendPosition;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Figure 1 of Goodfellow et al., "Generative Adversarial Nets" (2014), from a real run: the MLP GAN
@@ -51,7 +40,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * <p>Writes, into the run directory: {@value #PNG} (the panels, evenly spaced steps from 0 to the
  * end), {@value #GIF} (one frame per evenly spaced step) and {@value #JSON} (every value drawn).
  * The x grid is fixed before training so all frames share it: it covers p_data to ±5σ and every
- * initial G(z), with a margin; a snapshot records the share of G(z) that fell inside it.
+ * initial G(z), with a margin; a snapshot records the share of G(z) that fell inside it. The
+ * pictures are drawn by {@link Figure1Chart}; this class runs the game and measures the curves.
  */
 public final class Figure1 {
     public static final String PNG = "figure1.png";
@@ -60,16 +50,6 @@ public final class Figure1 {
     public static final String DATASET = "gauss1d";
     /** Histogram bins of p_g, whose centres are the x grid of all three curves. */
     public static final int BINS = 100;
-    public static final int PANEL_WIDTH = 420;
-    public static final int PANEL_HEIGHT = 320;
-    public static final int FRAME_WIDTH = 720;
-    public static final int FRAME_HEIGHT = 460;
-    public static final int FRAME_DELAY_MS = 150;
-    public static final int LAST_FRAME_DELAY_MS = 2000;
-
-    private static final Color DATA = Color.BLACK;
-    private static final Color GENERATOR = new Color(44, 160, 44);
-    private static final Color DISCRIMINATOR = new Color(31, 119, 180);
 
     private Figure1() {
     }
@@ -124,17 +104,6 @@ public final class Figure1 {
         public List<Long> frameSteps() {
             return evenly(steps, frames);
         }
-    }
-
-    /**
-     * The three curves at one step, over the centres {@code x} of the histogram's bins.
-     *
-     * @param data          p_data(x), the true N(μ, σ²) density
-     * @param generator     p_g(x): the histogram of the G(z) as a density (count / (n · bin width))
-     * @param discriminator D(x) = sigmoid(D's logit), D in eval mode
-     * @param inside        share of the G(z) that fell inside the grid (the histogram integrates to it)
-     */
-    public record Snapshot(long step, double[] x, double[] data, double[] generator, double[] discriminator, double inside) {
     }
 
     /** The figure's grid: {@code BINS} bins over [low, high]. */
@@ -225,13 +194,9 @@ public final class Figure1 {
         Path png = o.out().resolve(PNG);
         Path gif = o.out().resolve(GIF);
         Path json = o.out().resolve(JSON);
-        double yMax = yMax(frames);
-        SampleGrid.writePng(png, panelImage(panels, o.steps(), yMax));
-        List<BufferedImage> images = new ArrayList<>();
-        for (Snapshot s : frames) {
-            images.add(BitmapEncoder.getBufferedImage(chart(s, o.steps(), yMax, FRAME_WIDTH, FRAME_HEIGHT)));
-        }
-        GifWriter.write(gif, images, FRAME_DELAY_MS, LAST_FRAME_DELAY_MS);
+        double yMax = Figure1Chart.yMax(frames);
+        Figure1Chart.writePanels(png, panels, o.steps(), yMax);
+        Figure1Chart.writeAnimation(gif, frames, o.steps(), yMax);
         Result r = new Result(panels, frames, grid, png, gif, json);
         writeJson(r, o, mean, sigma);
         return r;
@@ -294,74 +259,6 @@ public final class Figure1 {
             }
         }
         return new Snapshot(step, x, data, density, dx, inside);
-    }
-
-    /** One shared y range for all pictures: D's [0, 1] and the highest density drawn, plus 5%. */
-    static double yMax(List<Snapshot> snapshots) {
-        double max = 1.0;
-        for (Snapshot s : snapshots) {
-            for (double v : s.generator()) {
-                max = Math.max(max, v);
-            }
-            for (double v : s.data()) {
-                max = Math.max(max, v);
-            }
-        }
-        return 1.05 * max;
-    }
-
-    /** The panels in rows of at most three, labelled (a), (b), ... as in the paper. */
-    static BufferedImage panelImage(List<Snapshot> panels, long steps, double yMax) {
-        int columns = Math.min(3, panels.size());
-        int rows = (panels.size() + columns - 1) / columns;
-        BufferedImage image = new BufferedImage(columns * PANEL_WIDTH, rows * PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            for (int i = 0; i < panels.size(); i++) {
-                XYChart chart = chart(panels.get(i), steps, yMax, PANEL_WIDTH, PANEL_HEIGHT);
-                chart.setTitle("(" + (char) ('a' + i) + ") " + chart.getTitle());
-                g.drawImage(BitmapEncoder.getBufferedImage(chart), (i % columns) * PANEL_WIDTH, (i / columns) * PANEL_HEIGHT, null);
-            }
-        } finally {
-            g.dispose();
-        }
-        return image;
-    }
-
-    /** One snapshot as a chart: p_data dotted black, p_g green steps, D(x) dashed blue, on x and [0, yMax]. */
-    static XYChart chart(Snapshot s, long steps, double yMax, int width, int height) {
-        XYChart chart = new XYChartBuilder().width(width).height(height)
-                .title(String.format(Locale.ROOT, "step %,d of %,d", s.step(), steps)).xAxisTitle("x").build();
-        var styler = chart.getStyler();
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotBackgroundColor(Color.WHITE);
-        styler.setPlotGridLinesColor(new Color(230, 230, 230));
-        styler.setLegendPosition(LegendPosition.OutsideS);
-        styler.setLegendLayout(LegendLayout.Horizontal);
-        styler.setLegendBorderColor(Color.WHITE);
-        styler.setMarkerSize(0);
-        styler.setAntiAlias(true);
-        styler.setYAxisMin(0.0).setYAxisMax(yMax);
-        double half = (s.x()[1] - s.x()[0]) / 2;          // the axis spans the grid's whole-number ends, not the bin centres
-        styler.setXAxisMin(s.x()[0] - half).setXAxisMax(s.x()[s.x().length - 1] + half);
-        styler.setXAxisDecimalPattern("0.#");
-        styler.setYAxisDecimalPattern("0.0");
-        float[] dotted = {2f, 3f};
-        float[] dashed = {7f, 4f};
-        style(chart.addSeries("p_data", s.x(), s.data()), XYSeriesRenderStyle.Line, DATA, dotted);
-        style(chart.addSeries("p_g (histogram of G(z))", s.x(), s.generator()), XYSeriesRenderStyle.Step, GENERATOR, null);
-        style(chart.addSeries("D(x)", s.x(), s.discriminator()), XYSeriesRenderStyle.Line, DISCRIMINATOR, dashed);
-        return chart;
-    }
-
-    private static void style(XYSeries series, XYSeriesRenderStyle render, Color color, float[] dashes) {
-        series.setXYSeriesRenderStyle(render);
-        series.setMarker(SeriesMarkers.NONE);
-        series.setLineColor(color);
-        series.setLineStyle(dashes == null ? new BasicStroke(2f)
-                : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dashes, 0f));
     }
 
     private static void writeJson(Result r, Options o, double mean, double sigma) {

@@ -1,4 +1,4 @@
-package org.gan4j.metrics;
+package org.gan4j.experiments;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,15 +10,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.gan4j.BadInputException;
+import org.gan4j.config.ConfigFiles;
+import org.gan4j.config.TrainConfig;
 import org.gan4j.data.DatasetRequest;
 import org.gan4j.data.Split;
 import org.gan4j.data.SyntheticDatasets;
 import org.gan4j.io.AtomicFiles;
 import org.gan4j.loss.LossDefaults;
 import org.gan4j.loss.Losses;
-import org.gan4j.report.SampleGrid;
-import org.gan4j.config.ConfigFiles;
-import org.gan4j.config.TrainConfig;
+import org.gan4j.metrics.MeanStd;
+import org.gan4j.metrics.ModeCoverage;
+import org.gan4j.report.PointPlot;
 import org.gan4j.train.TrainedGenerator;
 import org.gan4j.train.Trainer;
 import org.gan4j.train.TrainingListener;
@@ -187,7 +189,7 @@ public final class ToyBenchmark {
             real.copyTo(i, reference, 2 * i);
         }
         ModeCoverage lastCoverage = results.get(results.size() - 1).coverage();
-        SampleGrid.writePoints(scatter, lastSamples, o.samples(), 2, reference, real.size(),
+        PointPlot.write(scatter, lastSamples, o.samples(), 2, reference, real.size(),
                 String.format(Locale.ROOT, "%s, %s, seed %d: %d samples, %d/%d modes", o.dataset(), o.loss(), lastSeed,
                         o.samples(), lastCoverage.captured(), lastCoverage.modes()));
 

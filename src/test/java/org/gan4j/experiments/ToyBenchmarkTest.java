@@ -1,4 +1,4 @@
-package org.gan4j.metrics;
+package org.gan4j.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,6 +14,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.gan4j.BadInputException;
 import org.gan4j.config.ConfigFiles;
+import org.gan4j.metrics.ModeCoverage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.gan4j.report;
+package org.gan4j.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,8 +22,9 @@ import org.gan4j.engine.Engine;
 import org.gan4j.engine.Tensors;
 import org.gan4j.nn.Architectures;
 import org.gan4j.nn.Discriminator;
-import org.gan4j.nn.NetworkSpec;
 import org.gan4j.config.ConfigFiles;
+import org.gan4j.nn.NetworkSpec;
+import org.gan4j.report.Figure1Chart;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,7 @@ class Figure1Test {
         Discriminator d = tinyD();
         Figure1.Grid grid = new Figure1.Grid(0, 4, 4);
         float[] samples = {0.5f, 0.5f, 1.5f, 3.9f, 4.0f, 5.0f, -1f};
-        Figure1.Snapshot s = Figure1.capture(7, samples, d, grid, 0.5, 1.0);
+        Figure1Chart.Snapshot s = Figure1.capture(7, samples, d, grid, 0.5, 1.0);
         assertEquals(7, s.step());
         assertArrayEquals(new double[] {0.5, 1.5, 2.5, 3.5}, s.x(), 0);
         // counts 2, 1, 0, 2 (histc's last bin is closed: 4.0 counts) over n = 7 and width 1
@@ -76,7 +77,7 @@ class Figure1Test {
             samples[i] = (float) (4 + 0.5 * r.nextGaussian());
         }
         Figure1.Grid grid = Figure1.Grid.covering(samples, 4, 0.5, Figure1.BINS);
-        Figure1.Snapshot s = Figure1.capture(0, samples, tinyD(), grid, 4, 0.5);
+        Figure1Chart.Snapshot s = Figure1.capture(0, samples, tinyD(), grid, 4, 0.5);
         double pg = 0;
         double pdata = 0;
         for (int i = 0; i < s.x().length; i++) {
@@ -109,11 +110,11 @@ class Figure1Test {
     void aShortRunWritesThePanelsTheAnimationAndTheValues() throws Exception {
         Path out = tmp.resolve("fig");
         Figure1.Result r = Figure1.run(new Figure1.Options(6, 3, 4, 500, 5, "ns", 1, out), line -> { });
-        assertEquals(List.of(0L, 3L, 6L), r.panels().stream().map(Figure1.Snapshot::step).toList());
-        assertEquals(List.of(0L, 2L, 4L, 6L), r.frames().stream().map(Figure1.Snapshot::step).toList());
+        assertEquals(List.of(0L, 3L, 6L), r.panels().stream().map(Figure1Chart.Snapshot::step).toList());
+        assertEquals(List.of(0L, 2L, 4L, 6L), r.frames().stream().map(Figure1Chart.Snapshot::step).toList());
         BufferedImage png = ImageIO.read(r.png().toFile());
-        assertEquals(3 * Figure1.PANEL_WIDTH, png.getWidth());
-        assertEquals(Figure1.PANEL_HEIGHT, png.getHeight());
+        assertEquals(3 * Figure1Chart.PANEL_WIDTH, png.getWidth());
+        assertEquals(Figure1Chart.PANEL_HEIGHT, png.getHeight());
         try (ImageInputStream in = ImageIO.createImageInputStream(r.gif().toFile())) {
             ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
             reader.setInput(in);
