@@ -27,9 +27,13 @@ class ReadmeExampleTest {
                 .build();
         Dataset ring = Datasets.open(DatasetRequest.of("ring8"));
         try (Trainer trainer = Trainer.start(config, ring)) {
-            TrainingResult result = trainer.train(TrainingListener.NONE);
+            TrainingResult result = trainer.train(event -> {      // a RunListener of the run's events
+                if (event instanceof RunEvent.StepEnded s && s.step() % 100 == 0) {
+                    System.out.println(s.step() + " " + s.stats().scalars());   // {d_loss=…, g_loss=…, d_real=…, …}
+                }
+            });
             System.out.printf("%d steps, D(x) %.2f, D(G(z)) %.2f%n",
-                    result.steps(), result.last().dReal(), result.last().dFake());
+                    result.steps(), result.last().scalars().get("d_real"), result.last().dFake());
         }
         TrainedGenerator g = TrainedGenerator.load(Path.of(runDir));
         float[] points = g.sample(1000, 7);   // 1000 × 2 values
