@@ -16,12 +16,9 @@ import org.gan4j.data.Dataset;
 import org.gan4j.data.SampleShape;
 import org.gan4j.engine.ComputeDevice;
 import org.gan4j.engine.Engine;
-import org.gan4j.engine.Optimizers;
 import org.gan4j.engine.Tensors;
 import org.gan4j.loss.AdversarialLoss;
 import org.gan4j.loss.InstanceNoise;
-import org.gan4j.loss.Losses;
-import org.gan4j.loss.Targets;
 import org.gan4j.loss.Term;
 import org.gan4j.loss.Terms;
 import org.gan4j.nn.Architecture;
@@ -68,9 +65,7 @@ final class AdversarialGame implements Game {
     private final Player playerD;
     /** D's parameters that G's step trains too (InfoGAN's Q head); empty otherwise. */
     private final TensorVector sharedParams;
-    private final AdversarialLoss loss;
-    private final List<Term> terms;
-    private final Targets targets;
+    private final Objective objective;
     private final Prior prior;
     /** The batch every sample grid shows: fixed noise (with a class grid's labels, or InfoGAN's codes). */
     private final Latent fixedLatent;
@@ -104,26 +99,11 @@ final class AdversarialGame implements Game {
             }
         }
         this.average = averaged == null ? null : new WeightAverage(generator, averaged, c.optimiser().emaDecay());
-        TensorVector generatorParams = generator.parameters();
         this.sharedParams = discriminator.sharedWithGenerator();
-        TensorVector trainedByG = generatorParams;
-        if (sharedParams.size() > 0) {   // InfoGAN: G's optimiser also steps Q, which its objective contains
-            trainedByG = new TensorVector(generatorParams.get());
-            for (Tensor p : sharedParams.get()) {
-                trainedByG.push_back(p);
-            }
-        }
-        var o = c.optimiser();
-        this.playerG = new Player("generator", generator, generatorParams,
-                Optimizers.create(o.optimizer(), trainedByG, o.lrG(), o.beta1(), o.beta2()));
-        TensorVector discriminatorParams = discriminator.parameters();
-        this.playerD = new Player("discriminator", discriminator, discriminatorParams,
-                Optimizers.create(o.optimizer(), discriminatorParams, o.lrD(), o.beta1(), o.beta2()));
-        this.loss = Losses.get(c.objective().loss());
-        this.terms = Terms.of(new Terms.Settings(loss, c.objective().r1Gamma(), c.objective().r1Every() == null ? 1 : c.objective().r1Every(),
-                classes > 0 ? c.networks().conditioningKind() : null, c.networks().latentCodes(),
-                c.objective().infoLambda() == null ? 0 : c.objective().infoLambda()));
-        this.targets = new Targets(o.batch(), c.objective().realLabel(), device);
+        // InfoGAN: G's optimiser also steps Q, which its objective contains
+        this.playerG = Player.of("generator", generator, sharedParams, c.optimiser(), c.optimiser().lrG());
+        this.playerD = Player.of("discriminator", discriminator, null, c.optimiser(), c.optimiser().lrD());
+        this.objective = Objective.of(c, device, classes > 0 ? c.networks().conditioningKind() : null, c.networks().latentCodes());
         this.prior = Prior.of(c.networks().latentNoise(), c.networks().latentDim(), classes, c.networks().latentCodes());
         Engine.seed(Trainer.mix(c.run().seed(), -1));
         boolean image = shape.image();
@@ -209,17 +189,12 @@ final class AdversarialGame implements Game {
         // Penalties see D(·, y) of the real labels (for interpolates too: the usual choice of conditional WGAN-GP).
         Term.Judgement judged = new Term.Judgement(step.step(), discriminator.given(realLabels), realSeen, fakeSeen,
                 realOut, fakeOut, realLabels, latent);
-        Tensor lossD = loss.discriminatorLoss(realOut.logits(), fakeOut.logits(), targets);
-        for (Term t : terms) {
-            if (due(t, step)) {
-                lossD = plus(lossD, t.discriminator(judged));
-            }
-        }
+        Tensor lossD = objective.discriminator(realOut.logits(), fakeOut.logits(), judged);
         double gradientNorm = playerD.backward(lossD);
         double value = lossD.item_double();
         playerD.optimizer().step();
-        loss.afterDiscriminatorStep(discriminator);
-        return new DiscriminatorStep(fake, latent, value, meanOutput(realOut.logits()), meanOutput(fakeOut.logits()), gradientNorm);
+        objective.afterDiscriminatorStep(discriminator);
+        return new DiscriminatorStep(fake, latent, value, objective.mean(realOut.logits()), objective.mean(fakeOut.logits()), gradientNorm);
     }
 
     /** (2) Update G on the fake batch: the loss's generator objective (non-saturating: maximise log D(G(z))) plus the terms. */
@@ -233,12 +208,7 @@ final class AdversarialGame implements Game {
             Tensor seen = InstanceNoise.add(fake, step.sigma());                           // fresh noise, same σ_t
             Discriminator.Output out = discriminator.judge(seen, latent.labels());         // D(G(z)): B×1
             Term.Judgement judged = new Term.Judgement(step.step(), discriminator, null, seen, null, out, null, latent);
-            Tensor lossG = loss.generatorLoss(out.logits(), targets);
-            for (Term t : terms) {
-                if (due(t, step)) {
-                    lossG = plus(lossG, t.generator(judged));
-                }
-            }
+            Tensor lossG = objective.generator(out.logits(), judged);
             double gradientNorm = playerG.backward(lossG);
             double value = lossG.item_double();
             playerG.optimizer().step();
@@ -256,20 +226,6 @@ final class AdversarialGame implements Game {
     /** One G step of step 0 on a fake batch, without instance noise (for tests of a single update). */
     void updateGenerator(Tensor fake, Latent latent) {
         updateGenerator(new StepContext(0, 1, null, device, 0), fake, latent);
-    }
-
-    private static boolean due(Term t, StepContext step) {
-        return t.every() == 1 || step.step() % t.every() == 0;
-    }
-
-    /** {@code loss + term}, or {@code loss} when the term is absent (null): no zero tensor, no extra node in the graph. */
-    private static Tensor plus(Tensor loss, Tensor term) {
-        return term == null ? loss : loss.add(term);
-    }
-
-    /** The mean of D's outputs as logged: a probability for logit-valued D, the raw score otherwise. */
-    private double meanOutput(Tensor outputs) {
-        return (loss.outputsProbabilityLogits() ? torch.sigmoid(outputs) : outputs).mean().item_double();
     }
 
     private static void setRequiresGrad(TensorVector params, boolean on) {
@@ -365,7 +321,7 @@ final class AdversarialGame implements Game {
     @Override
     public void close() {
         fixedLatent.release();
-        targets.close();
+        objective.close();
         playerG.close();
         playerD.close();
     }

@@ -20,14 +20,9 @@ import org.gan4j.data.DomainTransforms;
 import org.gan4j.data.SampleShape;
 import org.gan4j.engine.ComputeDevice;
 import org.gan4j.engine.Engine;
-import org.gan4j.engine.Optimizers;
 import org.gan4j.engine.Tensors;
-import org.gan4j.loss.AdversarialLoss;
 import org.gan4j.loss.InstanceNoise;
-import org.gan4j.loss.Losses;
-import org.gan4j.loss.Targets;
 import org.gan4j.loss.Term;
-import org.gan4j.loss.Terms;
 import org.gan4j.metrics.PairAgreement;
 import org.gan4j.nn.CoGan;
 import org.gan4j.nn.CoGanArchitecture;
@@ -71,9 +66,7 @@ final class CoupledGame implements Game {
     private final CoupledDiscriminators discriminators;
     private final Player playerG;
     private final Player playerD;
-    private final AdversarialLoss loss;
-    private final List<Term> terms;
-    private final Targets targets;
+    private final Objective objective;
     private final Prior prior;
     private final Tensor fixedNoise;
 
@@ -105,16 +98,9 @@ final class CoupledGame implements Game {
             generators.to(device.torchDevice(), false);
             discriminators.to(device.torchDevice(), false);
         }
-        var o = c.optimiser();
-        TensorVector gParams = generators.parameters();
-        TensorVector dParams = discriminators.parameters();
-        this.playerG = new Player("generators", generators, gParams, Optimizers.create(o.optimizer(), gParams, o.lrG(), o.beta1(), o.beta2()));
-        this.playerD = new Player("discriminators", discriminators, dParams,
-                Optimizers.create(o.optimizer(), dParams, o.lrD(), o.beta1(), o.beta2()));
-        this.loss = Losses.get(c.objective().loss());
-        this.terms = Terms.of(new Terms.Settings(loss, c.objective().r1Gamma(),
-                c.objective().r1Every() == null ? 1 : c.objective().r1Every(), null, null, 0));
-        this.targets = new Targets(o.batch(), c.objective().realLabel(), device);
+        this.playerG = Player.of("generators", generators, null, c.optimiser(), c.optimiser().lrG());
+        this.playerD = Player.of("discriminators", discriminators, null, c.optimiser(), c.optimiser().lrD());
+        this.objective = Objective.of(c, device, null, null);
         this.prior = new Prior.Noise(c.networks().latentNoise(), c.networks().latentDim());
         Engine.seed(Trainer.mix(c.run().seed(), -1));
         try (PointerScope scope = new PointerScope()) {
@@ -176,23 +162,17 @@ final class CoupledGame implements Game {
             Tensor fakeSeen = InstanceNoise.add(fakes.get(domain).detach(), step.sigma());
             Tensor realLogits = discriminators.forward(realSeen, domain);
             Tensor fakeLogits = discriminators.forward(fakeSeen, domain);
-            Tensor l = loss.discriminatorLoss(realLogits, fakeLogits, targets);
             Term.Judgement judged = new Term.Judgement(step.step(), critic, realSeen, fakeSeen,
                     new Discriminator.Output(realLogits, null), new Discriminator.Output(fakeLogits, null), null, latent);
-            for (Term t : terms) {
-                if (t.every() == 1 || step.step() % t.every() == 0) {
-                    Tensor extra = t.discriminator(judged);
-                    l = extra == null ? l : l.add(extra);
-                }
-            }
+            Tensor l = objective.discriminator(realLogits, fakeLogits, judged);
             lossD = lossD == null ? l : lossD.add(l);
-            means[2 * domain] = mean(realLogits);
-            means[2 * domain + 1] = mean(fakeLogits);
+            means[2 * domain] = objective.mean(realLogits);
+            means[2 * domain + 1] = objective.mean(fakeLogits);
         }
         double gradientNorm = playerD.backward(lossD);
         double value = lossD.item_double();
         playerD.optimizer().step();
-        loss.afterDiscriminatorStep(discriminators);
+        objective.afterDiscriminatorStep(discriminators);
         return new DiscriminatorStep(fakes, value, means, gradientNorm);
     }
 
@@ -203,7 +183,9 @@ final class CoupledGame implements Game {
             Tensor lossG = null;
             for (int domain = 0; domain < CoupledGenerators.DOMAINS; domain++) {
                 Tensor seen = InstanceNoise.add(fakes.get(domain), step.sigma());
-                Tensor l = loss.generatorLoss(discriminators.forward(seen, domain), targets);
+                Tensor fakeLogits = discriminators.forward(seen, domain);
+                Tensor l = objective.generator(fakeLogits, new Term.Judgement(step.step(), discriminators.domain(domain), null, seen,
+                        null, new Discriminator.Output(fakeLogits, null), null, null));
                 lossG = lossG == null ? l : lossG.add(l);
             }
             double gradientNorm = playerG.backward(lossG);
@@ -213,10 +195,6 @@ final class CoupledGame implements Game {
         } finally {
             playerD.requiresGrad(true);
         }
-    }
-
-    private double mean(Tensor logits) {
-        return (loss.outputsProbabilityLogits() ? torch.sigmoid(logits) : logits).mean().item_double();
     }
 
     @Override
@@ -262,7 +240,7 @@ final class CoupledGame implements Game {
     @Override
     public void close() {
         fixedNoise.releaseReference();
-        targets.close();
+        objective.close();
         playerG.close();
         playerD.close();
     }

@@ -16,6 +16,19 @@ import org.gan4j.nn.Network;
  * @param optimizer the optimiser, owned by the player
  */
 public record Player(String name, Network network, TensorVector parameters, ParameterOptimizer optimizer) implements AutoCloseable {
+    /** A player whose optimiser (the config's kind, betas) steps its network's parameters and {@code alsoStepped}. */
+    static Player of(String name, Network network, TensorVector alsoStepped, org.gan4j.config.OptimiserKeys o, double learningRate) {
+        TensorVector own = network.parameters();
+        TensorVector stepped = own;
+        if (alsoStepped != null && alsoStepped.size() > 0) {
+            stepped = new TensorVector(own.get());
+            for (Tensor p : alsoStepped.get()) {
+                stepped.push_back(p);
+            }
+        }
+        return new Player(name, network, own, org.gan4j.engine.Optimizers.create(o.optimizer(), stepped, learningRate, o.beta1(), o.beta2()));
+    }
+
     /** Sets requires_grad of the network's own parameters: off spares their weight-gradient kernels in the other player's step. */
     public void requiresGrad(boolean on) {
         TensorVector params = network.parameters();

@@ -19,15 +19,10 @@ import org.gan4j.data.LowResolution;
 import org.gan4j.data.SampleShape;
 import org.gan4j.engine.ComputeDevice;
 import org.gan4j.engine.Engine;
-import org.gan4j.engine.Optimizers;
 import org.gan4j.engine.Tensors;
-import org.gan4j.loss.AdversarialLoss;
 import org.gan4j.loss.ContentLoss;
 import org.gan4j.loss.InstanceNoise;
-import org.gan4j.loss.Losses;
-import org.gan4j.loss.Targets;
 import org.gan4j.loss.Term;
-import org.gan4j.loss.Terms;
 import org.gan4j.metrics.ImageQuality;
 import org.gan4j.nn.Discriminator;
 import org.gan4j.nn.SrDiscriminator;
@@ -68,10 +63,8 @@ final class SuperResolutionGame implements Game {
     private final SrDiscriminator discriminator;
     private final Player playerG;
     private final Player playerD;
-    private final AdversarialLoss loss;
-    private final List<Term> terms;
+    private final Objective objective;
     private final ContentLoss content;
-    private final Targets targets;
     /** Fixed high-resolution images of the progress picture (SHEET_ROWS × C × H × W, in [−1, 1]). */
     private final Tensor sheetImages;
 
@@ -96,15 +89,9 @@ final class SuperResolutionGame implements Game {
                 m.to(device.torchDevice(), false);
             }
         }
-        var o = c.optimiser();
-        TensorVector gParams = generator.parameters();
-        TensorVector dParams = discriminator.parameters();
-        this.playerG = new Player("generator", generator, gParams, Optimizers.create(o.optimizer(), gParams, o.lrG(), o.beta1(), o.beta2()));
-        this.playerD = new Player("discriminator", discriminator, dParams, Optimizers.create(o.optimizer(), dParams, o.lrD(), o.beta1(), o.beta2()));
-        this.loss = Losses.get(c.objective().loss());
-        this.terms = Terms.of(new Terms.Settings(loss, c.objective().r1Gamma(),
-                c.objective().r1Every() == null ? 1 : c.objective().r1Every(), null, null, 0));
-        this.targets = new Targets(o.batch(), c.objective().realLabel(), device);
+        this.playerG = Player.of("generator", generator, null, c.optimiser(), c.optimiser().lrG());
+        this.playerD = Player.of("discriminator", discriminator, null, c.optimiser(), c.optimiser().lrD());
+        this.objective = Objective.of(c, device, null, null);
         this.sheetImages = sheetImages(data, shape, device);
     }
 
@@ -188,26 +175,23 @@ final class SuperResolutionGame implements Game {
             Tensor fakeSeen = InstanceNoise.add(sr.detach(), step.sigma());
             Tensor realLogits = discriminator.forward(realSeen);
             Tensor fakeLogits = discriminator.forward(fakeSeen);
-            Tensor l = loss.discriminatorLoss(realLogits, fakeLogits, targets);
             Term.Judgement judged = new Term.Judgement(step.step(), discriminator, realSeen, fakeSeen,
                     new Discriminator.Output(realLogits, null), new Discriminator.Output(fakeLogits, null), null, null);
-            for (Term t : terms) {
-                if (t.every() == 1 || step.step() % t.every() == 0) {
-                    Tensor extra = t.discriminator(judged);
-                    l = extra == null ? l : l.add(extra);
-                }
-            }
+            Tensor l = objective.discriminator(realLogits, fakeLogits, judged);
             normD = playerD.backward(l);
             lossD = l.item_double();
             playerD.optimizer().step();
-            loss.afterDiscriminatorStep(discriminator);
-            meanReal = mean(realLogits);
-            meanFake = mean(fakeLogits);
+            objective.afterDiscriminatorStep(discriminator);
+            meanReal = objective.mean(realLogits);
+            meanFake = objective.mean(fakeLogits);
         }
         playerD.requiresGrad(false);
         try {
             Tensor contentLoss = content.loss(sr, p.highRes());
-            Tensor adversarialLoss = loss.generatorLoss(discriminator.forward(InstanceNoise.add(sr, step.sigma())), targets);
+            Tensor seen = InstanceNoise.add(sr, step.sigma());
+            Tensor fakeLogits = discriminator.forward(seen);
+            Tensor adversarialLoss = objective.generator(fakeLogits, new Term.Judgement(step.step(), discriminator, null, seen, null,
+                    new Discriminator.Output(fakeLogits, null), null, null));
             Tensor perceptual = contentLoss.add(adversarialLoss.mul(new Scalar(keys.adversarialWeight())));
             double normG = playerG.backward(perceptual);
             double value = perceptual.item_double();
@@ -250,10 +234,6 @@ final class SuperResolutionGame implements Game {
     static Tensor unit(Tensor x) {
         return x.add(new Scalar(1)).mul(new Scalar(0.5)).clamp(new org.bytedeco.pytorch.ScalarOptional(new Scalar(0)),
                 new org.bytedeco.pytorch.ScalarOptional(new Scalar(1)));
-    }
-
-    private double mean(Tensor logits) {
-        return (loss.outputsProbabilityLogits() ? torch.sigmoid(logits) : logits).mean().item_double();
     }
 
     /** Copies parameters and buffers (BatchNorm statistics) of {@code from} into {@code to}, which has the same layout. */
@@ -316,7 +296,7 @@ final class SuperResolutionGame implements Game {
     @Override
     public void close() {
         sheetImages.releaseReference();
-        targets.close();
+        objective.close();
         playerG.close();
         playerD.close();
     }
