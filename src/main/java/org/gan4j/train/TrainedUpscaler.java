@@ -131,7 +131,7 @@ public final class TrainedUpscaler {
         if (lowRes.dim() != 4) {
             throw new IllegalArgumentException("expected an n × C × h × w batch, got " + lowRes.dim() + " dimensions");
         }
-        checkChannels(Math.toIntExact(lowRes.size(1)), "the images");
+        checkChannels(Math.toIntExact(lowRes.size(1)), "the batch");
         try (NoGradGuard guard = new NoGradGuard()) {
             return switch (method) {
                 case BICUBIC -> LowResolution.upscaleBicubic(lowRes, scale());
@@ -184,12 +184,12 @@ public final class TrainedUpscaler {
     /**
      * Refuses images with another number of channels than the run was trained on.
      *
-     * @param what the images, for the message ("image x.png")
+     * @param what the images, for the message ({@code image x.png})
      */
     public void checkChannels(int channels, String what) {
         if (channels != shape.channels()) {
-            throw new BadInputException(what + " have " + describe(channels) + "; run " + run.root() + " upscales "
-                    + describe(shape.channels()) + " images");
+            throw new BadInputException(what + ": " + describe(channels) + ", but run " + run.root() + " upscales images of "
+                    + describe(shape.channels()));
         }
     }
 
