@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
             Figure1Command.class,
             TrainClassifierCommand.class,
             EvalCommand.class,
+            UpscaleCommand.class,
+            EvalSrCommand.class,
         },
         footer = {"", "Exit status: 0 success, 1 internal error or diverged training, 2 bad input or config."})
 public final class Gan4j implements Callable<Integer> {

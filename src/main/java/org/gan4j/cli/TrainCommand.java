@@ -361,8 +361,13 @@ public final class TrainCommand implements Callable<Integer> {
         out.println("generator: " + run.generatorFile());
         out.println("samples:   " + run.sampleGrid(result.steps()));
         out.println("losses:    " + run.lossPlot());
-        out.println("sample it: ./gan4j sample --run " + run.root() + " --out "
-                + run.root().resolve("samples.png"));
+        if (org.gan4j.nn.Architectures.get(result.config().networks().model()).game().equals("super-resolution")) {
+            out.println("upscale:   ./gan4j upscale --run " + run.root() + " --input IMG|DIR|IDX --out PATH");
+            out.println("measure:   ./gan4j eval-sr --run " + run.root());
+        } else {
+            out.println("sample it: ./gan4j sample --run " + run.root() + " --out "
+                    + run.root().resolve("samples.png"));
+        }
         out.flush();
     }
 

@@ -168,6 +168,41 @@ public final class FolderDataset extends AbstractDataset {
         return dataset;
     }
 
+    /**
+     * One image file decoded at its own size, read as {@link #open} reads the files of a folder (8-bit samples,
+     * grayscale from its raw samples, alpha dropped) but neither scaled nor cropped.
+     *
+     * @param pixels   {@code channels × height × width} bytes, planar C×H×W
+     * @param channels 1 when every pixel is grey (r = g = b, or a grayscale file), else 3: what the folder dataset's
+     *                 automatic channels decide for an image
+     */
+    public record Image(byte[] pixels, int channels, int height, int width) {
+    }
+
+    /**
+     * Decodes a PNG or JPEG file.
+     *
+     * @throws BadInputException naming the file, when it is missing or not a readable PNG or JPEG image
+     */
+    public static Image readImage(Path file) {
+        BufferedImage img;
+        try {
+            img = toRgb(read(file));
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException("cannot read image " + file + ": " + (e instanceof java.nio.file.NoSuchFileException
+                    || !Files.exists(file) ? "no such file" : reason(e)), e);
+        }
+        int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        boolean colour = isColour(px);
+        return new Image(colour ? planes(px) : luma(px), colour ? 3 : 1, img.getHeight(), img.getWidth());
+    }
+
+    /** Whether a file name is one {@link #open} reads: a {@code .png}, {@code .jpg} or {@code .jpeg} name not starting with a dot. */
+    public static boolean isImageName(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        return !lower.startsWith(".") && (lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg"));
+    }
+
     /** Names of the classes in label order (sorted sub-folder names); empty when unlabelled. */
     public List<String> classNames() {
         return classNames;
@@ -202,11 +237,6 @@ public final class FolderDataset extends AbstractDataset {
         } catch (IOException | UncheckedIOException e) {
             throw new BadInputException("cannot list image folder " + root + ": " + reason(e), e);
         }
-    }
-
-    private static boolean isImageName(String fileName) {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        return !lower.startsWith(".") && (lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg"));
     }
 
     /** Sorted top-level sub-folders when every image lies in one; empty otherwise. */

@@ -130,7 +130,7 @@ public record EvalImages(float[] pixels, int n, String source) {
     }
 
     /** {@code min(n, size)} distinct indices in [0, size), ascending: all when n >= size, else seeded. */
-    static int[] subset(int size, int n, long seed) {
+    public static int[] subset(int size, int n, long seed) {
         int m = Math.min(n, size);
         int[] p = new int[size];
         for (int i = 0; i < size; i++) {

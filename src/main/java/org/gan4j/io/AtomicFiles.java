@@ -78,6 +78,69 @@ public final class AtomicFiles {
         });
     }
 
+    /**
+     * Writes a whole directory: {@code writer} fills a temporary sibling of {@code target}, which is
+     * then renamed to it, so a reader (or a crash) sees no directory or the complete one. The target
+     * may exist only as an empty directory, which the rename replaces.
+     *
+     * @throws UnwritableOutputException when {@code target} is a file or a directory that holds anything,
+     *                                   or cannot be written; nothing is left behind
+     */
+    public static void writeDirectory(Path target, PathWriter writer) {
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new UnwritableOutputException(target, "it is a file, not a folder", null);
+        }
+        if (Files.isDirectory(target) && !isEmpty(target)) {
+            throw new UnwritableOutputException(target, "the folder already holds files (choose a new or empty one)", null);
+        }
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempDirectory(dir, "." + target.getFileName() + ".");
+            writer.writeTo(tmp);
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);   // rename(2) replaces an empty directory
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.deleteIfExists(target);
+                Files.move(tmp, target);
+            }
+            tmp = null;
+        } catch (IOException | UncheckedIOException e) {
+            throw UnwritableOutputException.of(target, e);
+        } finally {
+            if (tmp != null) {
+                deleteTree(tmp);
+            }
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw UnwritableOutputException.of(dir, e);
+        }
+    }
+
+    /** Best effort: the temporary directory is hidden and harmless if it stays. */
+    private static void deleteTree(Path root) {
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // left behind
+                }
+            });
+        } catch (IOException | UncheckedIOException ignored) {
+            // left behind
+        }
+    }
+
     /** A body written to an output stream. */
     @FunctionalInterface
     public interface StreamBody {

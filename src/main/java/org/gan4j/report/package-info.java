@@ -1,6 +1,6 @@
 /**
  * What a training run shows a person, in plain Java with no libtorch: grids of generated images
- * ({@link org.gan4j.report.SampleGrid}) and plots of generated points
+ * ({@link org.gan4j.report.SampleGrid}), single images at their own size ({@link org.gan4j.report.ImagePng}) and plots of generated points
  * ({@link org.gan4j.report.PointPlot}), the run's {@code metrics.csv} with one row per logged step, kept consistent across resumes
  * ({@link org.gan4j.report.MetricsLog}, read back as a {@link org.gan4j.report.MetricsTable}), and
  * the picture of its training curves, {@code losses.png} ({@link org.gan4j.report.LossPlot}), the

@@ -33,8 +33,9 @@ import org.gan4j.nn.SrResNet;
  * (bicubic, antialiased; {@link LowResolution}) and returns I_SR. Two phases, as in the paper:
  * <ol>
  *   <li><b>SRResNet</b>, the first {@code sr-pretrain-steps} steps: G alone minimises the pixel MSE
- *       ‖I_SR − I_HR‖². At the end of the phase G's weights are copied to {@code srresnet}, the
- *       MSE-optimal baseline that {@code eval-sr} sets beside SRGAN.</li>
+ *       ‖I_SR − I_HR‖². After each step of the phase G's weights are copied to {@code srresnet}, so
+ *       that it holds G at the end of the phase (and, in a run stopped during pre-training, G as it is):
+ *       the MSE-optimal baseline that {@code eval-sr} sets beside SRGAN.</li>
  *   <li><b>SRGAN</b>, the rest: k steps of D on I_HR against I_SR (the config's adversarial loss and
  *       terms), then one step of G on the perceptual loss l = l_content + w · l_adversarial, with
  *       {@code content} pixel MSE or the feature MSE of the shipped classifier, and w = {@code adversarial-weight}.</li>
@@ -81,6 +82,7 @@ final class SuperResolutionGame implements Game {
         this.generator = SrResNet.create(shape.channels(), keys.scale(), keys.srBlocks(), c.networks().width());
         this.discriminator = SrDiscriminator.create(shape.channels(), c.networks().width());
         this.pretrained = SrResNet.create(shape.channels(), keys.scale(), keys.srBlocks(), c.networks().width());
+        copyWeights(generator, pretrained);   // with sr-pretrain-steps 0, SRResNet is G untrained (a resume loads it)
         if (c.networks().spectralNorm()) {
             discriminator.applySpectralNorm();
         }
@@ -133,8 +135,8 @@ final class SuperResolutionGame implements Game {
     @Override
     public StepScalars play(StepContext step) {
         StepScalars s = pretraining(step.step()) ? pretrain(step) : adversarial(step);
-        if (step.step() + 1 == keys.srPretrainSteps()) {
-            copyWeights(generator, pretrained);   // the end of pre-training: keep SRResNet
+        if (pretraining(step.step())) {
+            copyWeights(generator, pretrained);   // srresnet follows G until pre-training ends, then stays
         }
         return s;
     }

@@ -3,7 +3,11 @@
  * defaults per model), the {@link org.gan4j.train.Trainer} that runs Algorithm 1 of Goodfellow et
  * al. (2014), {@link org.gan4j.train.Checkpoint}s written atomically, the
  * {@link org.gan4j.train.RunDirectory} layout, and the {@link org.gan4j.train.Provenance} every run
- * and result carries.
+ * and result carries. A finished run is reopened from its directory alone: a noise-to-image generator
+ * as a {@link org.gan4j.train.TrainedGenerator}; a super-resolution run's SRGAN and SRResNet as a
+ * {@link org.gan4j.train.TrainedUpscaler}, which {@link org.gan4j.train.UpscaleFiles} applies to image
+ * files, folders and IDX files and {@link org.gan4j.train.SuperResolutionEvaluation} measures (PSNR,
+ * SSIM, FID against bicubic).
  *
  * <p>Runs resume exactly: libtorch is reseeded from (seed, step) before each iteration and the data
  * order is a function of (seed, epoch), so networks, optimiser states and the step are the whole
