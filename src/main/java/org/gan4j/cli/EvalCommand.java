@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
         description = "Evaluate a run's generator (--run) or samples from any tool (--samples: an IDX file of 28x28"
             + " images, values 0-255, or a folder of 28x28 PNGs) against a real split: fid-, kid-, is-, precision-,"
             + " recall-, density-, coverage- and class coverage, named for the feature network (e.g. fid-fmnist)."
-            + " These are not Inception-based numbers. Prints a table and writes eval.json.",
+            + " These are not Inception-based numbers. A coupled run (cogan) is evaluated on domain A, and its pair"
+            + " agreement T(A) vs B of the same z is reported too. Prints a table and writes eval.json.",
         footer = {"", "Examples:",
             "  gan4j eval --run runs/dcgan-fashion-mnist",
             "  gan4j eval --samples fake-images-idx3-ubyte.gz --dataset fashion-mnist --n 10000",
@@ -88,11 +89,30 @@ public final class EvalCommand implements Callable<Integer> {
 
     /** {@code n} samples of a run's generator with noise seed {@code seed}, quantised as its IDX export is. */
     static EvalImages draw(TrainedGenerator g, int n, long seed) {
+        checkEvaluable(g);
+        return GeneratorSamples.fromOutputs(g.sample(n, seed), n, g.generator().outputRange(),
+                "generator of " + g.weights() + " (seed " + seed + ")");
+    }
+
+    private static void checkEvaluable(TrainedGenerator g) {
         if (!g.shape().equals(org.gan4j.nn.Classifier.INPUT)) {
             throw new BadInputException("the run generates " + g.shape() + " samples; the feature networks need 1x28x28 images");
         }
-        return GeneratorSamples.fromOutputs(g.sample(n, seed), n, g.generator().outputRange(),
-                "generator of " + g.weights() + " (seed " + seed + ")");
+    }
+
+    /**
+     * A coupled run's samples and their pair agreement: domain A's images of {@code n} z, quantised as
+     * {@code sample --domain a} exports them (so the feature metrics compare domain A with the real data,
+     * which domain A is a half of), and T(G₀(z)) against G₁(z) of the same z.
+     */
+    record Coupled(EvalImages images, EvalReport.PairScores pairs) {
+        static Coupled draw(TrainedGenerator g, int n, long seed) {
+            checkEvaluable(g);
+            TrainedGenerator.Pairs pairs = g.samplePairs(n, seed);
+            EvalImages a = GeneratorSamples.fromOutputs(pairs.a(), n, g.generator().outputRange(),
+                    "domain A of generator of " + g.weights() + " (seed " + seed + ")");
+            return new Coupled(a, EvalReport.PairScores.of(g.transform().name(), g.agreement(pairs)));
+        }
     }
 
     @Override
@@ -122,13 +142,18 @@ public final class EvalCommand implements Callable<Integer> {
             throw new BadInputException("feature network '" + net.name() + "' was trained on " + net.card().dataset()
                     + ", not on " + name);
         }
-        EvalImages images = generator != null
-                ? draw(generator, n, seed != null ? seed : generator.config().run().seed())
+        long noiseSeed = generator == null ? 0 : seed != null ? seed : generator.config().run().seed();
+        Coupled coupled = generator != null && generator.coupled() ? Coupled.draw(generator, n, noiseSeed) : null;
+        EvalImages images = coupled != null ? coupled.images()
+                : generator != null ? draw(generator, n, noiseSeed)
                 : EvalImages.read(source.samples).first(n);
         Dataset real = Datasets.open(dataOptions.request(name, messages).withSplit(s));
         ReferenceCache refs = cache != null ? new ReferenceCache(cache) : ReferenceCache.standard();
         RealReference reference = refs.get(real, n, net, messages);
         EvalReport report = Evaluation.all(net, reference, images);
+        if (coupled != null) {
+            report = report.withPairs(coupled.pairs());
+        }
         Path target = out != null ? out : source.run != null ? source.run.resolve("eval.json") : Path.of("eval.json");
         var json = new java.util.LinkedHashMap<String, Object>();
         json.put("command", "gan4j " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));

@@ -14,19 +14,24 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gan4j sample}: draws samples from a run's generator into a PNG grid (a scatter plot or
- * histogram for a toy run) or, for a name ending in {@code -idx3-ubyte[.gz]}, an IDX image file.
+ * histogram for a toy run) or, for a name ending in {@code -idx3-ubyte[.gz]}, an IDX image file. A
+ * coupled run's picture shows both domains of each z; {@code --domain a|b} draws one domain alone.
  */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Draw samples from a trained run's generator into a PNG grid or an IDX file.",
         footer = {"", "Examples:",
             "  gan4j sample --run runs/dcgan-fashion-mnist --n 64 --out grid.png",
             "  gan4j sample --run runs/cdcgan --class 7 --n 16 --out sneakers.png",
-            "  gan4j sample --run runs/dcgan-fashion-mnist --n 10000 --out fake-images-idx3-ubyte.gz"})
+            "  gan4j sample --run runs/dcgan-fashion-mnist --n 10000 --out fake-images-idx3-ubyte.gz",
+            "  gan4j sample --run runs/cogan-fashion-mnist --out pairs.png",
+            "  gan4j sample --run runs/cogan-fashion-mnist --domain b --n 10000 --out b-images-idx3-ubyte.gz"})
 public final class SampleCommand implements Callable<Integer> {
     /** Default sample count of an image run: an 8×8 grid. */
     static final int IMAGE_SAMPLES = 64;
     /** Default sample count of a toy run: enough points to see which modes are covered. */
     static final int POINT_SAMPLES = 1000;
+    /** Default number of z of a coupled run's picture of both domains: 64 images, as its training grid. */
+    static final int PAIR_SAMPLES = 32;
 
     @Spec
     CommandSpec spec;
@@ -45,6 +50,11 @@ public final class SampleCommand implements Callable<Integer> {
             description = "Conditional runs: draw every sample of class K (0-based; default: classes drawn uniformly).")
     Integer classIndex;
 
+    @Option(names = "--domain", paramLabel = "a|b",
+            description = "Coupled runs (cogan): samples of domain a or b alone (default: a picture of both domains of each z"
+                + " in alternating rows, " + PAIR_SAMPLES + " z; an IDX file needs one domain).")
+    String domain;
+
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the noise (default: the run's seed).")
     Long seed;
 
@@ -61,6 +71,15 @@ public final class SampleCommand implements Callable<Integer> {
         return name.endsWith("-idx3-ubyte") || name.endsWith("-idx3-ubyte.gz");
     }
 
+    /** 0 for domain a, 1 for b. */
+    static int domainIndex(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "a" -> 0;
+            case "b" -> 1;
+            default -> throw new BadInputException("invalid --domain '" + name + "': use a or b");
+        };
+    }
+
     @Override
     public Integer call() {
         if (n != null && n < 1) {
@@ -73,18 +92,25 @@ public final class SampleCommand implements Callable<Integer> {
         if (!idx && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new BadInputException("--out " + out + ": use a .png name, or one ending -idx3-ubyte[.gz] for raw samples");
         }
+        Integer domainIndex = domain == null ? null : domainIndex(domain);
         Engine.init(threads);
         TrainedGenerator g = TrainedGenerator.load(run);
+        if (domainIndex != null) {
+            g = g.domain(domainIndex);
+        }
+        boolean pairs = g.coupled() && g.domainIndex() == TrainedGenerator.BOTH_DOMAINS;
         long s = seed != null ? seed : g.config().run().seed();
-        int count = n != null ? n : g.shape().image() ? IMAGE_SAMPLES : POINT_SAMPLES;
+        int count = n != null ? n : pairs ? PAIR_SAMPLES : g.shape().image() ? IMAGE_SAMPLES : POINT_SAMPLES;
         if (idx) {
             g.writeIdx(out, count, s, classIndex);
         } else {
             g.writePicture(out, count, s, classIndex);
         }
+        String what = pairs ? count + " pairs (domain A above domain B of each z)"
+                : count + " samples" + (classIndex == null ? "" : " of class " + classIndex)
+                    + (domainIndex == null ? "" : " of domain " + domain.toUpperCase(Locale.ROOT));
         var w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "wrote %d samples%s (seed %d) from %s to %s%n", count,
-                classIndex == null ? "" : " of class " + classIndex, s, g.weights(), out);
+        w.printf(Locale.ROOT, "wrote %s (seed %d) from %s to %s%n", what, s, g.weights(), out);
         w.flush();
         return ExitCodes.OK;
     }

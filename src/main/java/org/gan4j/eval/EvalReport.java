@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.gan4j.metrics.ClassCoverage;
 import org.gan4j.metrics.MeanStd;
+import org.gan4j.metrics.PairAgreement;
 
 /**
  * The metrics of one set of samples against one real reference, under one feature network. Metric
@@ -33,11 +34,44 @@ import org.gan4j.metrics.MeanStd;
  * @param coverage         coverage, k = 5
  * @param classes          predicted-class histogram of the samples against the real labels (null when not computed)
  * @param seconds          time the evaluation took
+ * @param pairs            a coupled run's pair agreement over the evaluated samples (null for other samples)
  */
 public record EvalReport(String network, String networkDigest, double networkAccuracy, String real, String realDigest, int realN,
                          String samples, int samplesN, double fid, MeanStd kid, int kidSubsets, int kidSubsetSize,
                          MeanStd inceptionScore, Double precision, Double recall, Double density, Double coverage,
-                         ClassCoverage classes, double seconds) {
+                         ClassCoverage classes, double seconds, PairScores pairs) {
+
+    /** A report without pair agreement. */
+    public EvalReport(String network, String networkDigest, double networkAccuracy, String real, String realDigest, int realN,
+                      String samples, int samplesN, double fid, MeanStd kid, int kidSubsets, int kidSubsetSize,
+                      MeanStd inceptionScore, Double precision, Double recall, Double density, Double coverage,
+                      ClassCoverage classes, double seconds) {
+        this(network, networkDigest, networkAccuracy, real, realDigest, realN, samples, samplesN, fid, kid, kidSubsets,
+                kidSubsetSize, inceptionScore, precision, recall, density, coverage, classes, seconds, null);
+    }
+
+    /**
+     * How well a coupled GAN's two domains of the same z agree with the transform between them
+     * ({@link PairAgreement}: T(G₀(z)) against G₁(z) on [0, 1] images). It needs no feature network,
+     * so its names carry none.
+     *
+     * @param transform         T, the run's {@code domain-b}
+     * @param pairs             pairs scored: the evaluated samples of domain A and domain B of the same z
+     * @param tolerance         the largest difference that counts as agreement
+     * @param meanAbsoluteError mean |T(G₀(z)) − G₁(z)|, in [0, 1] (lower is better)
+     * @param withinTolerance   share of pixels within the tolerance, in [0, 1] (higher is better)
+     */
+    public record PairScores(String transform, int pairs, double tolerance, double meanAbsoluteError, double withinTolerance) {
+        public static PairScores of(String transform, PairAgreement.Result r) {
+            return new PairScores(transform, r.pairs(), PairAgreement.DEFAULT_TOLERANCE, r.meanAbsoluteError(), r.withinTolerance());
+        }
+    }
+
+    /** This report with a coupled run's pair agreement. */
+    public EvalReport withPairs(PairScores p) {
+        return new EvalReport(network, networkDigest, networkAccuracy, real, realDigest, realN, samples, samplesN, fid, kid,
+                kidSubsets, kidSubsetSize, inceptionScore, precision, recall, density, coverage, classes, seconds, p);
+    }
 
     /** The report as {@code eval.json} holds it. */
     public Map<String, Object> toJson() {
@@ -67,6 +101,15 @@ public record EvalReport(String network, String networkDigest, double networkAcc
             c.put("histogram", classes.histogram());
             m.put("class-coverage-" + network, c);
         }
+        if (pairs != null) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("domain-b", pairs.transform());
+            p.put("pairs", pairs.pairs());
+            p.put("tolerance", pairs.tolerance());
+            p.put("mae", pairs.meanAbsoluteError());
+            p.put("within-tolerance", pairs.withinTolerance());
+            m.put("pair-agreement", p);
+        }
         root.put("metrics", m);
         root.put("seconds", Math.round(seconds * 10) / 10.0);
         return root;
@@ -95,6 +138,14 @@ public record EvalReport(String network, String networkDigest, double networkAcc
         if (classes != null) {
             lines.add(row("classes-" + network, String.format(Locale.ROOT, "%d of %d", classes.covered(), classes.classes()),
                     String.format(Locale.ROOT, "classes predicted; KL(samples || real) %.4f nats", classes.kl())));
+        }
+        if (pairs != null) {
+            lines.add(row("pair-mae", String.format(Locale.ROOT, "%.4f", pairs.meanAbsoluteError()),
+                    String.format(Locale.ROOT, "mean |T(A) - B| of %d pairs of one z on [0, 1], T = %s (lower is better)",
+                            pairs.pairs(), pairs.transform())));
+            lines.add(row("pair-agree", String.format(Locale.ROOT, "%.4f", pairs.withinTolerance()),
+                    String.format(Locale.ROOT, "share of pixels of T(A) and B within %s (higher is better)",
+                            pairs.tolerance())));
         }
         return lines;
     }

@@ -30,6 +30,8 @@ public final class SampleGrid {
     public static final int PADDING_GRAY = 128;
     /** Tiles smaller than this (in both directions) are enlarged until they reach it. */
     public static final int MIN_TILE = 32;
+    /** Pairs per pair of rows in {@link #renderPairs} unless told: eight, as a coupled run's training grid. */
+    public static final int PAIR_COLUMNS = 8;
     private SampleGrid() {
     }
 
@@ -51,6 +53,55 @@ public final class SampleGrid {
     public static BufferedImage render(float[] samples, int count, SampleShape shape, float low, float high,
             int columns) {
         checkSamples(samples, count, shape, low, high);
+        int cols = columns(count, columns);
+        int[] cells = new int[count];
+        for (int n = 0; n < count; n++) {
+            cells[n] = n;
+        }
+        return draw(samples, count, shape, low, high, cols, (count + cols - 1) / cols, cells);
+    }
+
+    /**
+     * Renders pairs of images, such as a coupled GAN's two domains of the same z, in rows that alternate:
+     * {@code columns} images of {@code a}, below them the {@code b} of the same indices, then the next
+     * {@code columns} of {@code a}, and so on, so image i of {@code a} sits right above image i of
+     * {@code b}. A last, shorter pair of rows leaves its remaining cells as padding.
+     *
+     * @param a       {@code count × shape.features()} values, each image planar C×H×W
+     * @param b       the other image of each pair, likewise
+     * @param columns pairs per pair of rows; {@code <= 0} means {@code min(count, 8)}
+     * @return as {@link #render}, with {@code 2 × ceil(count / columns)} rows
+     */
+    public static BufferedImage renderPairs(float[] a, float[] b, int count, SampleShape shape, float low, float high,
+            int columns) {
+        checkSamples(a, count, shape, low, high);
+        checkSamples(b, count, shape, low, high);
+        int cols = columns > 0 ? columns : Math.min(count, PAIR_COLUMNS);
+        int features = shape.features();
+        float[] both = new float[2 * count * features];
+        System.arraycopy(a, 0, both, 0, count * features);
+        System.arraycopy(b, 0, both, count * features, count * features);
+        int[] cells = new int[2 * count];
+        for (int n = 0; n < count; n++) {
+            int cell = 2 * (n / cols) * cols + n % cols;
+            cells[n] = cell;                 // a's image in the upper row of its pair of rows
+            cells[count + n] = cell + cols;  // b's right below it
+        }
+        return draw(both, 2 * count, shape, low, high, cols, 2 * ((count + cols - 1) / cols), cells);
+    }
+
+    /** {@link #renderPairs}, written to {@code png} (atomically). */
+    public static void writePairs(Path png, float[] a, float[] b, int count, SampleShape shape, float low, float high,
+            int columns) {
+        if (!shape.image()) {
+            throw new IllegalArgumentException("cannot render " + shape + " samples as a grid of pairs");
+        }
+        Pictures.writePng(png, renderPairs(a, b, count, shape, low, high, columns));
+    }
+
+    /** Sample n drawn into grid cell {@code cells[n]} (row-major over {@code cols} columns) of a grid of {@code rows} rows. */
+    private static BufferedImage draw(float[] samples, int count, SampleShape shape, float low, float high, int cols,
+            int rows, int[] cells) {
         if (!shape.image()) {
             throw new IllegalArgumentException("cannot render " + shape + " samples as a grid; use write()");
         }
@@ -58,8 +109,6 @@ public final class SampleGrid {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("a sample grid needs 1 or 3 channels, not " + channels);
         }
-        int cols = columns(count, columns);
-        int rows = (count + cols - 1) / cols;
         int h = shape.height();
         int w = shape.width();
         int scale = scale(shape);
@@ -76,8 +125,8 @@ public final class SampleGrid {
         fill(raster, width, height, padding);
         int[] pixel = new int[channels];
         for (int n = 0; n < count; n++) {
-            int x0 = PADDING + (n % cols) * (w + PADDING);
-            int y0 = PADDING + (n / cols) * (h + PADDING);
+            int x0 = PADDING + (cells[n] % cols) * (w + PADDING);
+            int y0 = PADDING + (cells[n] / cols) * (h + PADDING);
             int base = n * features;
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {

@@ -79,11 +79,7 @@ final class CoupledGame implements Game {
             throw new BadInputException("'ema-decay' is not supported by --model cogan (its two generators share layers)");
         }
         this.transform = DomainTransforms.get(c.data().domainB());
-        try {
-            transform.check(shape.channels(), shape.height(), shape.width());
-        } catch (BadInputException e) {
-            throw new BadInputException("--domain-b " + transform.name() + ": " + e.getMessage());
-        }
+        transform.check(shape.channels(), shape.height(), shape.width());   // its message names --domain-b
         this.stacked = CoupledDomains.split(setup.data(), transform, c.run().seed()).stacked();
         NetworkSpec spec = new NetworkSpec(shape, c.networks().latentDim(), c.networks().width())
                 .withDiscriminatorNorm(c.networks().discriminatorNorm());

@@ -16,7 +16,11 @@ import org.gan4j.data.SyntheticDatasets;
 import org.gan4j.engine.ComputeDevice;
 import org.gan4j.engine.Engine;
 import org.gan4j.engine.Tensors;
+import org.gan4j.data.DomainTransform;
+import org.gan4j.data.DomainTransforms;
+import org.gan4j.metrics.PairAgreement;
 import org.gan4j.nn.Architecture;
+import org.gan4j.nn.CoupledGenerators;
 import org.gan4j.nn.Architectures;
 import org.gan4j.nn.Generator;
 import org.gan4j.nn.NetworkSpec;
@@ -32,23 +36,125 @@ import org.gan4j.report.SampleGrid;
  * {@code checkpoints/last.pt} (with {@code ema-decay}, both hold the moving average of G's weights,
  * which is what is loaded). It draws samples on the CPU, in eval mode (BatchNorm uses its
  * running statistics), without autograd.
+ *
+ * <p>A coupled run ({@code --model cogan}) has two generators of one z, G₀ for domain A and G₁ for
+ * domain B. Loaded, it stands for the pair: its picture shows both domains of each z
+ * ({@link #writePicture}), {@link #samplePairs} draws both and {@link #agreement} scores them; the
+ * one-generator calls ({@link #sample}, {@link #decode}, {@link #generator()}) use domain A, the one
+ * the run's {@code --eval-every} compares with the data. {@link #domain(int)} gives one domain alone,
+ * for its picture or IDX file.
  */
 public final class TrainedGenerator {
     /** Real points drawn under a toy run's samples, as in the run's own pictures. */
     private static final int REFERENCE_POINTS = 2000;
+    /** {@link #domainIndex()} of a coupled run loaded as the pair of its domains, and of a run with one generator. */
+    public static final int BOTH_DOMAINS = -1;
 
     private final RunDirectory run;
     private final TrainConfig config;
     private final Path weights;
     private final Generator generator;
     private final Sampler sampler;
+    /** Both generators of a coupled run; null otherwise. */
+    private final CoupledGenerators coupled;
+    /** 0 or 1 when this is one domain of a coupled run, else {@link #BOTH_DOMAINS}. */
+    private final int domain;
 
-    private TrainedGenerator(RunDirectory run, TrainConfig config, Path weights, Generator generator, Sampler sampler) {
+    private TrainedGenerator(RunDirectory run, TrainConfig config, Path weights, Generator generator, Sampler sampler,
+                             CoupledGenerators coupled, int domain) {
         this.run = run;
         this.config = config;
         this.weights = weights;
         this.generator = generator;
         this.sampler = sampler;
+        this.coupled = coupled;
+        this.domain = domain;
+    }
+
+    /**
+     * Domain {@code d} (0 is A, 1 is B) of a coupled run alone: every call samples G_d.
+     *
+     * @throws BadInputException when the run has one generator, or {@code d} is neither 0 nor 1
+     */
+    public TrainedGenerator domain(int d) {
+        if (coupled == null) {
+            throw new BadInputException("--domain needs a coupled run (--model cogan); run " + run.root() + " is model "
+                    + config.networks().model() + " with one generator");
+        }
+        if (d != 0 && d != 1) {
+            throw new BadInputException("invalid domain " + d + ": a coupled run has domains 0 (A) and 1 (B)");
+        }
+        Generator g = coupled.domain(d);
+        return new TrainedGenerator(run, config, weights, g, new Sampler(g, sampler.prior()), coupled, d);
+    }
+
+    /** Whether the run is coupled (two generators of one z, {@code --model cogan}). */
+    public boolean coupled() {
+        return coupled != null;
+    }
+
+    /** 0 (A) or 1 (B) for one domain of a coupled run ({@link #domain(int)}), else {@link #BOTH_DOMAINS}. */
+    public int domainIndex() {
+        return domain;
+    }
+
+    /** A coupled run's domain B transform T (domain B = T(domain A)). */
+    public DomainTransform transform() {
+        requireCoupled("a domain transform");
+        return DomainTransforms.get(config.data().domainB());
+    }
+
+    /**
+     * Both domains' images of {@code n} z drawn from the run's prior with {@code seed}.
+     *
+     * @param a G₀(z), domain A: {@code n × shape().features()} floats in the output range
+     * @param b G₁(z) of the same z, domain B
+     * @param n the number of z
+     */
+    public record Pairs(float[] a, float[] b, int n) {
+    }
+
+    /**
+     * G₀(z) and G₁(z) of {@code n} z drawn with {@code seed}, in eval mode: {@code pairs.a()} equals
+     * {@code domain(0).sample(n, seed)} and {@code pairs.b()} {@code domain(1).sample(n, seed)}.
+     *
+     * @throws BadInputException when the run has one generator
+     */
+    public Pairs samplePairs(int n, long seed) {
+        requireCoupled("pairs");
+        if (n < 1) {
+            throw new BadInputException("invalid sample count: " + n + " (must be positive)");
+        }
+        try (PointerScope scope = new PointerScope()) {
+            Latent latent;
+            synchronized (Engine.randomness()) {
+                Engine.seed(seed);
+                latent = sampler.prior().draw(n, ComputeDevice.CPU);
+            }
+            CoupledGenerators.Pair pair = coupled.generateBoth(latent.input());
+            return new Pairs(Tensors.toFloats(pair.a()), Tensors.toFloats(pair.b()), n);
+        }
+    }
+
+    /**
+     * How well the pairs agree with the run's transform: {@link PairAgreement} of T(G₀(z)) against
+     * G₁(z), on the generators' outputs as they are (not quantised), with tolerance
+     * {@value PairAgreement#DEFAULT_TOLERANCE}, as each training step reports it.
+     */
+    public PairAgreement.Result agreement(Pairs pairs) {
+        DomainTransform t = transform();
+        SampleShape s = shape();
+        try (PointerScope scope = new PointerScope()) {
+            return PairAgreement.measure(Tensors.fromFloats(pairs.a(), pairs.n(), s.channels(), s.height(), s.width()),
+                    Tensors.fromFloats(pairs.b(), pairs.n(), s.channels(), s.height(), s.width()), t);
+        }
+    }
+
+    private void requireCoupled(String what) {
+        if (coupled == null) {
+            throw new BadInputException(what + " need a coupled run (--model cogan); run " + run.root() + " is model "
+                    + config.networks().model());
+        }
     }
 
     /**
@@ -83,7 +189,11 @@ public final class TrainedGenerator {
         Checkpoint.loadGenerator(weights, g);
         g.eval();
         Prior prior = Prior.of(config.networks().latentNoise(), config.networks().latentDim(), classes, config.networks().latentCodes());
-        return new TrainedGenerator(run, config, weights, g, new Sampler(g, prior));
+        if (g instanceof CoupledGenerators pair) {   // a plain call names no domain: domain A's view answers it
+            Generator a = pair.domain(0);
+            return new TrainedGenerator(run, config, weights, a, new Sampler(a, prior), pair, BOTH_DOMAINS);
+        }
+        return new TrainedGenerator(run, config, weights, g, new Sampler(g, prior), null, BOTH_DOMAINS);
     }
 
     /**
@@ -175,8 +285,19 @@ public final class TrainedGenerator {
         writePicture(png, n, seed, null);
     }
 
-    /** {@link #writePicture(Path, int, long)}, all of class {@code classIndex} when it is not null. */
+    /**
+     * {@link #writePicture(Path, int, long)}, all of class {@code classIndex} when it is not null. A coupled
+     * run loaded as the pair of its domains draws {@code n} pairs: rows alternate domain A and domain B,
+     * eight z to a row, each B image right below the A image of its z, as the run's training grid.
+     */
     public void writePicture(Path png, int n, long seed, Integer classIndex) {
+        if (coupled != null && domain == BOTH_DOMAINS) {
+            checkClass(classIndex);
+            Pairs pairs = samplePairs(n, seed);
+            OutputRange range = generator.outputRange();
+            SampleGrid.writePairs(png, pairs.a(), pairs.b(), n, shape(), range.low(), range.high(), 0);
+            return;
+        }
         float[] samples = sample(n, seed, classIndex);
         SampleShape shape = shape();
         if (shape.image()) {
@@ -214,6 +335,10 @@ public final class TrainedGenerator {
         if (!shape.image()) {
             throw new BadInputException("IDX export needs an image run; run " + run.root() + " generates "
                     + shape + " points (write a .png instead)");
+        }
+        if (coupled != null && domain == BOTH_DOMAINS) {
+            throw new BadInputException("run " + run.root() + " is a coupled GAN with two domains; an IDX file holds one:"
+                    + " choose --domain a or --domain b");
         }
         float[] samples = sample(n, seed, classIndex);
         OutputRange range = generator.outputRange();

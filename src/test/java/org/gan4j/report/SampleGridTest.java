@@ -80,6 +80,39 @@ class SampleGridTest {
         assertTile(r, 36, 36, 32, SampleGrid.PADDING_GRAY);
     }
 
+    /**
+     * Pairs alternate rows: image i of a right above image i of b. 3 pairs in 2 columns: a0 a1 / b0 b1 / a2 _ / b2 _,
+     * the cells a short last pair of rows lacks left as padding. Pair i is drawn as grey level 10i (a) and 10i + 5 (b).
+     */
+    @Test
+    void pairsAlternateRowsWithEachBRightBelowItsA() {
+        SampleShape shape = SampleShape.image(1, 32, 32); // scale 1
+        int f = shape.features();
+        float[] a = new float[3 * f];
+        float[] b = new float[3 * f];
+        for (int i = 0; i < 3; i++) {
+            Arrays.fill(a, i * f, (i + 1) * f, 10 * i);
+            Arrays.fill(b, i * f, (i + 1) * f, 10 * i + 5);
+        }
+        BufferedImage image = SampleGrid.renderPairs(a, b, 3, shape, 0f, 255f, 2);
+        assertEquals(2 * 34 + 2, image.getWidth());
+        assertEquals(4 * 34 + 2, image.getHeight());
+        Raster r = image.getRaster();
+        assertTile(r, 2, 2, 32, 0);
+        assertTile(r, 36, 2, 32, 10);
+        assertTile(r, 2, 36, 32, 5);
+        assertTile(r, 36, 36, 32, 15);
+        assertTile(r, 2, 70, 32, 20);
+        assertTile(r, 2, 104, 32, 25);
+        assertTile(r, 36, 70, 32, SampleGrid.PADDING_GRAY);
+        assertTile(r, 36, 104, 32, SampleGrid.PADDING_GRAY);
+
+        BufferedImage wide = SampleGrid.renderPairs(new float[20 * 784], new float[20 * 784], 20, SampleShape.image(1, 28, 28), -1f, 1f, 0);
+        assertEquals(2 * (8 * 30 + 2), wide.getWidth(), "eight pairs to a pair of rows unless told");
+        assertEquals(2 * (6 * 30 + 2), wide.getHeight(), "20 pairs: three pairs of rows");
+        assertThrows(IllegalArgumentException.class, () -> SampleGrid.renderPairs(new float[f], new float[f - 1], 1, shape, 0f, 1f, 0));
+    }
+
     @Test
     void pixelsArePlacedRowMajorAndEnlargedByNearestNeighbour() {
         SampleShape shape = SampleShape.image(1, 2, 2); // scale 16
