@@ -70,6 +70,8 @@ public final class Trainer implements AutoCloseable {
     private final long totalSteps;
     /** The run directory's lock, held from before the trainer writes anything until {@link #close()}. */
     private RunLock lock;
+    /** A resumed run that had no checkpoint yet, so it trains again from step 0. */
+    private boolean restarted;
     private long step;
     private long epoch;
     private int batchInEpoch;
@@ -138,7 +140,8 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * Reopens the run in {@code runDir} at its last checkpoint, holding the directory's
+     * Reopens the run in {@code runDir} at its last checkpoint (at step 0, as a new run, when it
+     * stopped before writing one), holding the directory's
      * {@link RunLock} for the life of the trainer. {@code steps} (or {@code epochs}), {@code threads}
      * and {@code device} may be changed by {@code overrides}; other keys may not.
      *
@@ -171,10 +174,22 @@ public final class Trainer implements AutoCloseable {
                     + " was trained on (digest " + provenance.datasetDigest().substring(0, 12) + "...)");
         }
         TrainConfig resolved = resumeConfig(saved, overrides, runDir).resolve();
-        if (!Files.isRegularFile(run.checkpoint())) {
-            throw new BadInputException("run " + runDir + " has no checkpoint to resume from (" + run.checkpoint() + ")");
-        }
         Engine.init(resolved.run().threads());
+        if (!Files.isRegularFile(run.checkpoint())) {
+            // Stopped before its first checkpoint: nothing to continue from, so it starts again as a new run
+            // would (same networks from the seed; train() cuts metrics.csv to its header and redraws step 0).
+            Trainer t = new Trainer(resolved, data, run, provenance, null);
+            t.restarted = true;
+            try {
+                if (!resolved.equals(saved)) {
+                    run.writeConfig(resolved, provenance);
+                }
+            } catch (RuntimeException e) {
+                t.close();
+                throw e;
+            }
+            return t;
+        }
         Trainer t = new Trainer(resolved, data, run, provenance, run.checkpoint());
         try {
             Checkpoint.State state = Checkpoint.load(run.checkpoint(), t.game.modules(), optimizers(t.game));
@@ -258,6 +273,10 @@ public final class Trainer implements AutoCloseable {
                     .add(diagnostics);
             DataStream stream = new DataStream(batches, epoch, batchInEpoch);
             events.publish(new RunEvent.RunStarted(run.root(), step, totalSteps, scalarColumns));
+            if (restarted) {
+                events.message("run " + run.root() + " stopped before its first checkpoint: training it again from step 0");
+                restarted = false;
+            }
             long windowStart = System.nanoTime();
             long windowSteps = 0;
             while (step < totalSteps) {

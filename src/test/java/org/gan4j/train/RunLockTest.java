@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.gan4j.BadInputException;
 import org.gan4j.config.TrainConfig;
@@ -108,14 +107,9 @@ class RunLockTest {
         }
     }
 
-    private static List<String> java(String mode, Path dir) {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData", "-Xmx32m",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), RunLockMain.class.getName(), mode, dir.toString());
-    }
-
     /** A child JVM holding {@code dir}'s lock (it has said so when this returns). */
     private static Process hold(Path dir) throws IOException {
-        Process p = new ProcessBuilder(java("hold", dir)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(ChildProcessMain.command("hold", dir.toString())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
         assertEquals("locked", line);
         return p;
@@ -123,7 +117,7 @@ class RunLockTest {
 
     /** What another process finds: {@code held} or {@code free}. */
     private static String probe(Path dir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(java("probe", dir)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(ChildProcessMain.command("probe", dir.toString())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
