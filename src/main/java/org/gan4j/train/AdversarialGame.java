@@ -67,6 +67,9 @@ final class AdversarialGame implements Game {
     private final Player playerD;
     /** D's parameters that G's step trains too (InfoGAN's Q head); empty otherwise. */
     private final TensorVector sharedParams;
+    /** What G's optimiser steps: G's parameters, with {@link #sharedParams} when there are any. */
+    private final TensorVector trainedByG;
+    private boolean closed;
     private final AdversarialLoss loss;
     private final List<Term> terms;
     private final Targets targets;
@@ -104,16 +107,17 @@ final class AdversarialGame implements Game {
         this.average = averaged == null ? null : new WeightAverage(generator, averaged, c.optimiser().emaDecay());
         TensorVector generatorParams = generator.parameters();
         this.sharedParams = discriminator.sharedWithGenerator();
-        TensorVector trainedByG = generatorParams;
+        TensorVector stepped = generatorParams;
         if (sharedParams.size() > 0) {   // InfoGAN: G's optimiser also steps Q, which its objective contains
-            trainedByG = new TensorVector(generatorParams.get());
+            stepped = new TensorVector(generatorParams.get());
             for (Tensor p : sharedParams.get()) {
-                trainedByG.push_back(p);
+                stepped.push_back(p);
             }
         }
+        this.trainedByG = stepped;
         var o = c.optimiser();
         this.playerG = new Player("generator", generator, generatorParams,
-                Optimizers.create(o.optimizer(), trainedByG, o.lrG(), o.beta1(), o.beta2()));
+                Optimizers.create(o.optimizer(), stepped, o.lrG(), o.beta1(), o.beta2()));
         TensorVector discriminatorParams = discriminator.parameters();
         this.playerD = new Player("discriminator", discriminator, discriminatorParams,
                 Optimizers.create(o.optimizer(), discriminatorParams, o.lrD(), o.beta1(), o.beta2()));
@@ -355,11 +359,28 @@ final class AdversarialGame implements Game {
                 prior.gridColumns(shape.image()));
     }
 
+    /**
+     * Frees everything the run kept: the fixed latent, the targets, both optimisers and parameter
+     * lists, G's weight average, and the weights of G and D. Idempotent.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         fixedLatent.release();
         targets.close();
         playerG.close();
         playerD.close();
+        if (trainedByG != playerG.parameters()) {
+            trainedByG.close();
+        }
+        sharedParams.close();
+        if (average != null) {
+            average.close();
+        }
+        generator.release();
+        discriminator.release();
     }
 }

@@ -51,8 +51,10 @@ public record Player(String name, Network network, TensorVector parameters, Para
         }
     }
 
+    /** Frees the optimiser and the parameter list; the network is the game's to release. */
     @Override
     public void close() {
         optimizer.close();
+        parameters.close();
     }
 }

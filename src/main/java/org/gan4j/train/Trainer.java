@@ -72,6 +72,7 @@ public final class Trainer implements AutoCloseable {
     private RunLock lock;
     /** A resumed run that had no checkpoint yet, so it trains again from step 0. */
     private boolean restarted;
+    private boolean closed;
     private long step;
     private long epoch;
     private int batchInEpoch;
@@ -473,9 +474,16 @@ public final class Trainer implements AutoCloseable {
         return totalSteps;
     }
 
-    /** Frees the game (its optimisers and every tensor it keeps for the run), then releases the run directory's lock. */
+    /**
+     * Frees the game (its networks, optimisers and every tensor it keeps for the run), then releases
+     * the run directory's lock. The trainer's networks hold no weights afterwards. Idempotent.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             game.close();
         } finally {
