@@ -70,15 +70,19 @@ public final class FusedAdam implements ParameterOptimizer {
         this.lr = lr;
         this.beta1 = beta1;
         this.beta2 = beta2;
-        for (int i = 0; i < n; i++) {
-            params[i] = keep(new Tensor(parameters.get(i)));   // an owned copy: get(i) points into the caller's vector
-            expAvg[i] = keep(torch.zeros_like(params[i]));
-            expAvgSq[i] = keep(torch.zeros_like(params[i]));
+        // In a scope: the handles built on the way (each list element's IValue, the lists' wrappers) hold
+        // references to the moments, and unfreed they would keep them alive after close() until a GC.
+        try (PointerScope scope = new PointerScope()) {
+            for (int i = 0; i < n; i++) {
+                params[i] = keep(new Tensor(parameters.get(i)));   // an owned copy: get(i) points into the caller's vector
+                expAvg[i] = keep(torch.zeros_like(params[i]));
+                expAvgSq[i] = keep(torch.zeros_like(params[i]));
+            }
+            this.paramList = keep(tensorList(params));
+            this.expAvgList = keep(tensorList(expAvg));
+            this.expAvgSqList = keep(tensorList(expAvgSq));
+            this.noTensors = keep(tensorList(new Tensor[0]));
         }
-        this.paramList = keep(tensorList(params));
-        this.expAvgList = keep(tensorList(expAvg));
-        this.expAvgSqList = keep(tensorList(expAvgSq));
-        this.noTensors = keep(tensorList(new Tensor[0]));
     }
 
     @Override

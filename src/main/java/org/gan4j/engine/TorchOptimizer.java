@@ -34,6 +34,6 @@ public final class TorchOptimizer implements ParameterOptimizer {
 
     @Override
     public void close() {
-        // the libtorch object is freed with its Java wrapper
+        optimizer.close();   // its state (RMSprop's square averages) now, not at a garbage collection that may never run
     }
 }

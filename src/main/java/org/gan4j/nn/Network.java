@@ -5,9 +5,12 @@ import java.util.List;
 import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.EmbeddingImpl;
 import org.bytedeco.pytorch.LinearImpl;
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.SequentialImpl;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 import org.gan4j.engine.Tensors;
 
@@ -21,6 +24,7 @@ public abstract class Network extends Module {
     private final List<Module> keptLayers;
     /** The layers under spectral normalisation, refreshed before every forward; empty when off. */
     private final List<SpectralNorm> spectralNorms = new ArrayList<>();
+    private boolean released;
 
     Network(LayerStack stack) {
         this.layers = register_module("layers", stack.sequential());
@@ -90,6 +94,44 @@ public abstract class Network extends Module {
     /** The layers of a sequential network, in order (empty for an assembled one). */
     List<Module> layerList() {
         return keptLayers;
+    }
+
+    /**
+     * Frees the network's native memory now rather than at a garbage collection, which a small Java
+     * heap may not run for a whole process (ENGINE-NOTES, "Native memory"): the storage of every
+     * parameter, gradient and buffer, including its parts' and its spectral norms' vectors, and what
+     * the spectral norms hold (each layer's forward weight W/σ, their retained handles). Storage is emptied in place ({@code set_()}), so it is freed
+     * however many handles to the tensors exist (an optimiser's list, a stray handle of an init loop);
+     * the module objects themselves, a few hundred bytes each, go with their Java wrappers (closing a
+     * layer's wrapper under a live Sequential is what {@link LayerStack} warns against).
+     *
+     * <p>The network holds no weights afterwards: use it no more. Calling it again does nothing.
+     */
+    public void release() {
+        if (released) {
+            return;
+        }
+        released = true;
+        try (PointerScope scope = new PointerScope(); NoGradGuard guard = new NoGradGuard()) {
+            for (TensorVector tensors : List.of(parameters(), buffers())) {
+                for (long i = 0; i < tensors.size(); i++) {
+                    Tensor t = tensors.get(i);
+                    Tensor grad = t.grad();
+                    if (grad.defined()) {
+                        grad.set_();
+                    }
+                    t.set_();
+                }
+            }
+        }
+        for (SpectralNorm sn : spectralNorms()) {
+            sn.release();
+        }
+    }
+
+    /** Whether {@link #release()} freed this network. */
+    public boolean released() {
+        return released;
     }
 
     /** Number of trainable values. */

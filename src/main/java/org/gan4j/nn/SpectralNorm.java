@@ -35,6 +35,7 @@ final class SpectralNorm {
     private final Tensor u;
     private final Tensor v;
     private final NormalizeFuncOptions unitLength;
+    private boolean released;
 
     /**
      * Applies the normalisation to {@code layer}, whose current forward weight is {@code forwardWeight}
@@ -106,5 +107,22 @@ final class SpectralNorm {
 
     Module layer() {
         return layer;
+    }
+
+    /**
+     * Frees what this normalisation holds: the layer's forward weight W/σ (a full-size tensor with a
+     * graph back to W, which is no parameter or buffer of the layer) and what the constructor retained
+     * (W's handle, u, v, the options). W, u and v themselves are the network's to free.
+     */
+    void release() {
+        if (released) {
+            return;
+        }
+        released = true;
+        setForwardWeight.accept(new Tensor());
+        weight.releaseReference();
+        u.releaseReference();
+        v.releaseReference();
+        unitLength.releaseReference();
     }
 }

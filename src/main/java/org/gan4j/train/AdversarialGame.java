@@ -66,6 +66,7 @@ final class AdversarialGame implements Game {
     /** D's parameters that G's step trains too (InfoGAN's Q head); empty otherwise. */
     private final TensorVector sharedParams;
     private final Objective objective;
+    private boolean closed;
     private final Prior prior;
     /** The batch every sample grid shows: fixed noise (with a class grid's labels, or InfoGAN's codes). */
     private final Latent fixedLatent;
@@ -318,11 +319,25 @@ final class AdversarialGame implements Game {
                 prior.gridColumns(shape.image()));
     }
 
+    /**
+     * Frees everything the run kept: the fixed latent, the targets, both players' optimisers and
+     * parameter lists, G's weight average, and the weights of G and D. Idempotent.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         fixedLatent.release();
         objective.close();
         playerG.close();
         playerD.close();
+        sharedParams.close();
+        if (average != null) {
+            average.close();
+        }
+        generator.release();
+        discriminator.release();
     }
 }

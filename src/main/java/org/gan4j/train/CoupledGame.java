@@ -239,5 +239,7 @@ final class CoupledGame implements Game {
         objective.close();
         playerG.close();
         playerD.close();
+        generators.release();
+        discriminators.release();
     }
 }

@@ -48,7 +48,7 @@ public interface Game extends AutoCloseable {
     default void restore(JsonNode state) {
     }
 
-    /** Frees the optimisers and every tensor the game keeps for the run. */
+    /** Frees the networks, the optimisers and every tensor the game keeps for the run; idempotent. */
     @Override
     void close();
 

@@ -13,9 +13,11 @@ import org.gan4j.nn.Network;
  * @param name      {@code generator}, {@code discriminator}, or a game's own names
  * @param network   the module (shared sub-modules are part of one player's module)
  * @param parameters the network's own parameters, whose gradient norm a step logs
+ * @param stepped   what the optimiser steps: {@code parameters}, or a list with shared ones added
  * @param optimizer the optimiser, owned by the player
  */
-public record Player(String name, Network network, TensorVector parameters, ParameterOptimizer optimizer) implements AutoCloseable {
+public record Player(String name, Network network, TensorVector parameters, TensorVector stepped, ParameterOptimizer optimizer)
+        implements AutoCloseable {
     /** A player whose optimiser (the config's kind, betas) steps its network's parameters and {@code alsoStepped}. */
     static Player of(String name, Network network, TensorVector alsoStepped, org.gan4j.config.OptimiserKeys o, double learningRate) {
         TensorVector own = network.parameters();
@@ -26,7 +28,8 @@ public record Player(String name, Network network, TensorVector parameters, Para
                 stepped.push_back(p);
             }
         }
-        return new Player(name, network, own, org.gan4j.engine.Optimizers.create(o.optimizer(), stepped, learningRate, o.beta1(), o.beta2()));
+        return new Player(name, network, own, stepped,
+                org.gan4j.engine.Optimizers.create(o.optimizer(), stepped, learningRate, o.beta1(), o.beta2()));
     }
 
     /** Sets requires_grad of the network's own parameters: off spares their weight-gradient kernels in the other player's step. */
@@ -64,8 +67,13 @@ public record Player(String name, Network network, TensorVector parameters, Para
         }
     }
 
+    /** Frees the optimiser and the parameter list; the network is the game's to release. */
     @Override
     public void close() {
         optimizer.close();
+        if (stepped != parameters) {
+            stepped.close();
+        }
+        parameters.close();
     }
 }

@@ -20,6 +20,7 @@ import org.gan4j.io.AtomicFiles;
  *   checkpoints/last.pt    the whole training state (atomic)
  *   generator.pt           the final generator
  *   losses.png             loss and D-output curves
+ *   .lock                  held by the process training the run ({@link RunLock})
  * </pre>
  */
 public record RunDirectory(Path root) {
@@ -49,6 +50,11 @@ public record RunDirectory(Path root) {
 
     public Path lossPlot() {
         return root.resolve("losses.png");
+    }
+
+    /** The file whose OS lock the trainer of this run holds ({@link RunLock}). */
+    public Path lockFile() {
+        return root.resolve(".lock");
     }
 
     /** True when the directory already holds a run (its config.json). */

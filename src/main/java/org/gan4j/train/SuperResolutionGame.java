@@ -301,5 +301,8 @@ final class SuperResolutionGame implements Game {
         objective.close();
         playerG.close();
         playerD.close();
+        generator.release();
+        pretrained.release();
+        discriminator.release();
     }
 }

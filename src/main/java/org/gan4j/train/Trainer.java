@@ -68,6 +68,11 @@ public final class Trainer implements AutoCloseable {
     private final ComputeDevice device;
     private final Game game;
     private final long totalSteps;
+    /** The run directory's lock, held from before the trainer writes anything until {@link #close()}. */
+    private RunLock lock;
+    /** A resumed run that had no checkpoint yet, so it trains again from step 0. */
+    private boolean restarted;
+    private boolean closed;
     private long step;
     private long epoch;
     private int batchInEpoch;
@@ -103,29 +108,68 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * Prepares a new run of {@code config} on {@code data} in the config's {@code out} directory.
+     * Prepares a new run of {@code config} on {@code data} in the config's {@code out} directory, and
+     * takes the directory's {@link RunLock} for the life of the trainer. Nothing is written before
+     * the run is known to be able to start.
      *
-     * @throws BadInputException when that directory already holds a run (resume it, or choose another)
+     * @throws BadInputException when that directory already holds a run (resume it, or choose
+     *                           another), or another trainer holds its lock
      */
     public static Trainer start(TrainConfig config, Dataset data) {
         TrainConfig resolved = config.resolve();
         RunDirectory run = new RunDirectory(Path.of(resolved.run().out()));
-        if (run.exists()) {
-            throw new BadInputException("run directory " + run.root() + " already holds a run: continue it with --resume "
-                    + run.root() + " or choose another --out");
-        }
+        refuseExisting(run);
         Engine.init(resolved.run().threads());
         Trainer t = new Trainer(resolved, data, run, Provenance.of(data), null);
-        run.writeConfig(resolved, t.provenance);
+        try {
+            t.lock = RunLock.acquire(run);
+            refuseExisting(run);   // a start that raced this one won the directory and has finished
+            run.writeConfig(resolved, t.provenance);
+        } catch (RuntimeException e) {
+            t.close();
+            throw e;
+        }
         return t;
     }
 
+    private static void refuseExisting(RunDirectory run) {
+        if (run.exists()) {
+            if (RunLock.isHeld(run)) {
+                RunLock.acquire(run).close();   // throws the lock's own message, naming who holds it
+            }
+            throw new BadInputException("run directory " + run.root() + " already holds a run: continue it with --resume "
+                    + run.root() + " or choose another --out");
+        }
+    }
+
     /**
-     * Reopens the run in {@code runDir} at its last checkpoint. {@code steps} (or {@code epochs}),
-     * {@code threads} and {@code device} may be changed by {@code overrides}; other keys may not.
+     * Reopens the run in {@code runDir} at its last checkpoint (at step 0, as a new run, when it
+     * stopped before writing one), holding the directory's
+     * {@link RunLock} for the life of the trainer. {@code steps} (or {@code epochs}), {@code threads}
+     * and {@code device} may be changed by {@code overrides}; other keys may not.
+     *
+     * @throws BadInputException when {@code runDir} is not a run, or another trainer holds its lock
      */
     public static Trainer resume(Path runDir, Dataset data, TrainConfig overrides) {
         RunDirectory run = new RunDirectory(runDir);
+        if (!run.exists()) {
+            run.readConfig();   // says, in one line, that this is not a run directory
+        }
+        RunLock lock = RunLock.acquire(run);
+        Trainer t;
+        try {
+            t = reopen(run, data, overrides);   // closes what it built when it fails
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        t.lock = lock;
+        return t;
+    }
+
+    /** {@link #resume}'s work, under the run's lock. */
+    private static Trainer reopen(RunDirectory run, Dataset data, TrainConfig overrides) {
+        Path runDir = run.root();
         TrainConfig saved = run.readConfig();
         Provenance provenance = run.readProvenance();
         if (!provenance.datasetDigest().equals(data.digest())) {
@@ -133,20 +177,37 @@ public final class Trainer implements AutoCloseable {
                     + " was trained on (digest " + provenance.datasetDigest().substring(0, 12) + "...)");
         }
         TrainConfig resolved = resumeConfig(saved, overrides, runDir).resolve();
-        if (!Files.isRegularFile(run.checkpoint())) {
-            throw new BadInputException("run " + runDir + " has no checkpoint to resume from (" + run.checkpoint() + ")");
-        }
         Engine.init(resolved.run().threads());
-        Trainer t = new Trainer(resolved, data, run, provenance, run.checkpoint());
-        Checkpoint.State state = Checkpoint.load(run.checkpoint(), t.game.modules(), optimizers(t.game));
-        t.step = state.step();
-        t.epoch = state.epoch();
-        t.batchInEpoch = state.batchInEpoch();
-        if (state.game() != null) {
-            t.game.restore(readJson(state.game()));
+        if (!Files.isRegularFile(run.checkpoint())) {
+            // Stopped before its first checkpoint: nothing to continue from, so it starts again as a new run
+            // would (same networks from the seed; train() cuts metrics.csv to its header and redraws step 0).
+            Trainer t = new Trainer(resolved, data, run, provenance, null);
+            t.restarted = true;
+            try {
+                if (!resolved.equals(saved)) {
+                    run.writeConfig(resolved, provenance);
+                }
+            } catch (RuntimeException e) {
+                t.close();
+                throw e;
+            }
+            return t;
         }
-        if (!resolved.equals(saved)) {
-            run.writeConfig(resolved, provenance);
+        Trainer t = new Trainer(resolved, data, run, provenance, run.checkpoint());
+        try {
+            Checkpoint.State state = Checkpoint.load(run.checkpoint(), t.game.modules(), optimizers(t.game));
+            t.step = state.step();
+            t.epoch = state.epoch();
+            t.batchInEpoch = state.batchInEpoch();
+            if (state.game() != null) {
+                t.game.restore(readJson(state.game()));
+            }
+            if (!resolved.equals(saved)) {
+                run.writeConfig(resolved, provenance);
+            }
+        } catch (RuntimeException e) {
+            t.close();
+            throw e;
         }
         return t;
     }
@@ -219,6 +280,10 @@ public final class Trainer implements AutoCloseable {
             }
             DataStream stream = new DataStream(batches, epoch, batchInEpoch);
             events.publish(new RunEvent.RunStarted(run.root(), step, totalSteps, scalarColumns));
+            if (restarted) {
+                events.message("run " + run.root() + " stopped before its first checkpoint: training it again from step 0");
+                restarted = false;
+            }
             long windowStart = System.nanoTime();
             long windowSteps = 0;
             while (step < totalSteps) {
@@ -415,9 +480,22 @@ public final class Trainer implements AutoCloseable {
         return totalSteps;
     }
 
-    /** Frees the game: its optimisers and every tensor it keeps for the run. */
+    /**
+     * Frees the game (its networks, optimisers and every tensor it keeps for the run), then releases
+     * the run directory's lock. The trainer's networks hold no weights afterwards. Idempotent.
+     */
     @Override
     public void close() {
-        game.close();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            game.close();
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
     }
 }

@@ -15,9 +15,10 @@ import org.gan4j.nn.Generator;
  *
  * computed in place as {@code lerp_(θ, 1 − β)} (one native call per parameter), while the buffers
  * (BatchNorm's running statistics) are copied, not averaged. The average starts as an exact copy of
- * the generator, needs no gradients and no optimiser, and stays in eval mode.
+ * the generator, needs no gradients and no optimiser, and stays in eval mode. It owns the averaged
+ * generator: {@link #close()} frees it.
  */
-public final class WeightAverage {
+public final class WeightAverage implements AutoCloseable {
     private final Generator average;
     private final double decay;
     private final TensorVector sourceParams;
@@ -78,5 +79,14 @@ public final class WeightAverage {
     /** β. */
     public double decay() {
         return decay;
+    }
+
+    /** Frees the averaged generator and the parameter lists; the source generator stays its owner's. */
+    @Override
+    public void close() {
+        for (TensorVector v : new TensorVector[] {sourceParams, averageParams, sourceBuffers, averageBuffers}) {
+            v.close();
+        }
+        average.release();
     }
 }

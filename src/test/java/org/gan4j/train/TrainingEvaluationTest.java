@@ -4,6 +4,7 @@ import org.gan4j.config.TrainConfig;
 import org.gan4j.config.ConfigFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,13 +17,30 @@ import org.gan4j.data.Dataset;
 import org.gan4j.data.DatasetRequest;
 import org.gan4j.data.Datasets;
 import org.gan4j.data.IdxFormat;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.global.torch;
+import org.gan4j.data.Split;
+import org.gan4j.engine.ComputeDevice;
+import org.gan4j.engine.Engine;
 import org.gan4j.eval.EvalFixtures;
+import org.gan4j.eval.EvalImages;
+import org.gan4j.eval.Evaluation;
+import org.gan4j.eval.GeneratorSamples;
+import org.gan4j.eval.RealReference;
+import org.gan4j.eval.ReferenceCache;
+import org.gan4j.features.FeatureNetwork;
+import org.gan4j.features.FeatureNetworks;
+import org.gan4j.metrics.KernelDistance;
+import org.gan4j.nn.Latent;
+import org.gan4j.nn.Prior;
 import org.gan4j.report.MetricsLog;
 import org.gan4j.report.MetricsTable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code eval-every}: FID/KID rows, the best checkpoint, and no effect on the run itself (exact resume). */
 class TrainingEvaluationTest {
@@ -37,6 +55,9 @@ class TrainingEvaluationTest {
         System.setProperty("gan4j.cache", tmp.resolve("cache").toString());
         data = EvalFixtures.testSplit(tmp.resolve("data"), 30);
         byte[] labels = new byte[48];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = (byte) (i % 10);   // ten classes, for the conditional runs
+        }
         IdxFormat.writeImages(data.resolve("train-images-idx3-ubyte.gz"), EvalFixtures.images(48, 9), 48, 1, 28, 28);
         IdxFormat.writeLabels(data.resolve("train-labels-idx1-ubyte.gz"), labels);
     }
@@ -100,6 +121,67 @@ class TrainingEvaluationTest {
         assertArrayEquals(fid, r.column("fid_fmnist"), 0.0);
         assertArrayEquals(m.column("g_loss"), r.column("g_loss"), 0.0);
         assertEquals(best + 1, ConfigFiles.JSON.readTree(split.resolve("checkpoints/best.json").toFile()).get("step").asInt());
+    }
+
+    /**
+     * A conditional run and an InfoGAN run are evaluated on samples drawn from their own prior, with
+     * labels or codes (before the training core of 2026-12 the conditional one failed with "a
+     * conditional generator needs labels", and InfoGAN's codes were not drawn as the run draws them):
+     * the FID in metrics.csv at the last step is the one computed here from the run's generator.pt
+     * through its Sampler, with the same latent batch drawn from (seed, −2); the same z with the
+     * labels or codes replaced gives another FID, so the match depends on them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"conditional", "infogan"})
+    void conditionalAndInfoGanRunsAreEvaluatedOnTheirPriorsLabelsAndCodes(String kind) {
+        Path out = tmp.resolve(kind);
+        TrainConfig base = config(out, 4, 2);
+        TrainConfig c = ConfigFiles.merge(base, kind.equals("conditional")
+                ? TrainConfig.builder().conditional(true).conditioning("concat").build()
+                : TrainConfig.builder().model("infogan").width(8).build());
+        try (Trainer t = Trainer.start(c, train())) {
+            t.train(TrainingListener.NONE);
+        }
+        MetricsTable m = MetricsLog.read(out.resolve("metrics.csv"));
+        double[] fid = m.column("fid_fmnist");
+        assertEquals(4, fid.length);
+        assertTrue(Double.isFinite(fid[1]) && Double.isFinite(fid[3]), java.util.Arrays.toString(fid));
+
+        TrainedGenerator g = TrainedGenerator.load(out);
+        TrainConfig resolved = g.config();
+        int n = resolved.run().evalSamples();
+        FeatureNetwork net = FeatureNetworks.get("fmnist");
+        Dataset test = Datasets.open(DatasetRequest.of("fashion-mnist").withDataDir(data).withSplit(Split.TEST).withDownload(false));
+        RealReference real = ReferenceCache.standard().get(test, n, net, line -> { });
+        KernelDistance kid = new KernelDistance(TrainingEvaluation.KID_SUBSETS, KernelDistance.DEFAULT_SUBSET_SIZE,
+                KernelDistance.DEFAULT_SEED);
+        double recomputed;
+        double withOtherCodes;
+        try (PointerScope scope = new PointerScope()) {
+            Engine.seed(Trainer.mix(resolved.run().seed(), -2));
+            Latent latent = g.sampler().prior().draw(n, ComputeDevice.CPU);
+            if (kind.equals("conditional")) {
+                assertEquals(n, latent.labels().size(0), "a conditional run's evaluation draws labels");
+            } else {
+                assertTrue(latent.categories() != null || latent.continuous() != null, "InfoGAN's evaluation draws codes");
+            }
+            recomputed = fid(g, latent, n, net, real, kid);
+            Latent other = kind.equals("conditional")
+                    ? new Latent(latent.input(), torch.zeros_like(latent.labels()), null, null)
+                    : ((Prior.Codes) g.sampler().prior()).withCodes(latent.input().narrow(1, 0, resolved.networks().latentDim()),
+                            latent.categories() == null ? null : torch.zeros_like(latent.categories()),
+                            latent.continuous() == null ? null : torch.zeros_like(latent.continuous()), ComputeDevice.CPU);
+            withOtherCodes = fid(g, other, n, net, real, kid);
+        }
+        assertEquals(Double.parseDouble(MetricsLog.format(recomputed)), fid[3], 0.0,
+                "the evaluated samples are the run's generator on its prior's draw");
+        assertNotEquals(fid[3], Double.parseDouble(MetricsLog.format(withOtherCodes)), "the labels or codes matter");
+    }
+
+    private static double fid(TrainedGenerator g, Latent latent, int n, FeatureNetwork net, RealReference real, KernelDistance kid) {
+        float[] outputs = g.sampler().generate(latent);
+        EvalImages images = GeneratorSamples.fromOutputs(outputs, n, g.generator().outputRange(), "recomputed");
+        return Evaluation.distances(net, real, images, kid).fid();
     }
 
     @Test
