@@ -8,6 +8,7 @@ import org.gan4j.data.NamedDatasets;
 import org.gan4j.data.SyntheticDatasets;
 import org.gan4j.engine.Engine;
 import org.gan4j.loss.Losses;
+import org.gan4j.loss.Terms;
 import org.gan4j.nn.Architectures;
 import org.gan4j.train.Provenance;
 import picocli.CommandLine.Command;
@@ -42,9 +43,11 @@ public final class InfoCommand implements Callable<Integer> {
         row(out, "cuda", cuda == 0 ? "none" : cuda + " device" + (cuda == 1 ? "" : "s"));
         rows(out, "parallel", parallelSummary(Engine.parallelInfo()));
         rows(out, "models", Architectures.names().stream().sorted()
-                .map(name -> String.format(Locale.ROOT, "%-8s %s", name, Architectures.get(name).description())).toList());
+                .map(name -> String.format(Locale.ROOT, "%-8s %s (game: %s)", name, Architectures.get(name).description(),
+                        Architectures.get(name).game())).toList());
         rows(out, "losses", Losses.names().stream().sorted()
                 .map(name -> String.format(Locale.ROOT, "%-8s %s", name, Losses.get(name).description())).toList());
+        row(out, "terms", String.join(", ", Terms.names()) + " (added to a step's losses when the config asks for them)");
         out.println("datasets:");
         for (String name : NAMED) {
             row(out, "  " + name, NamedDatasets.describe(name));
