@@ -120,9 +120,9 @@ public final class Engine {
     private static final Object RANDOMNESS = new Object();
 
     /**
-     * The lock of libtorch's global generator. A trainer holds it from seeding a step to the end of the
-     * step's draws, so runs in several threads of one JVM each draw exactly what they would alone
-     * (their steps take turns; a run is a function of its seed either way).
+     * The lock of libtorch's global generator: whoever seeds it and then draws from it (building a run's
+     * networks, a sampler drawing with a seed) holds it in between, so threads of one JVM each draw
+     * what they would alone. Training steps draw from their run's own {@link Rng} instead.
      */
     public static Object randomness() {
         return RANDOMNESS;

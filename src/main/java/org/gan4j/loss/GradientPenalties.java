@@ -1,5 +1,7 @@
 package org.gan4j.loss;
 
+import org.gan4j.engine.Rng;
+
 import org.bytedeco.pytorch.BoolOptional;
 import org.bytedeco.pytorch.DimnameListOptional;
 import org.bytedeco.pytorch.Tensor;
@@ -18,7 +20,7 @@ public final class GradientPenalties {
 
     /**
      * WGAN-GP's penalty (Gulrajani et al. 2017, eq. 3): λ E[(‖∇_x̂ D(x̂)‖₂ − 1)²] on
-     * x̂ = εx + (1 − ε)x̃ with ε ~ U(0, 1) drawn per sample from libtorch's generator.
+     * x̂ = εx + (1 − ε)x̃ with ε ~ U(0, 1) drawn per sample from the thread's {@link Rng#current() generator}.
      *
      * @param real B × ... real batch
      * @param fake B × ... generated batch, detached from G
@@ -27,7 +29,7 @@ public final class GradientPenalties {
         long[] shape = new long[(int) real.dim()];
         java.util.Arrays.fill(shape, 1);
         shape[0] = real.size(0);
-        Tensor epsilon = torch.rand(shape, new DimnameListOptional(), real.options());                      // B × 1 × ... × 1
+        Tensor epsilon = Rng.current().randLike(shape, real);                      // B × 1 × ... × 1
         return interpolated(d, real, fake, epsilon, lambda);
     }
 

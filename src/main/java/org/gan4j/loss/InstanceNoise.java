@@ -1,5 +1,7 @@
 package org.gan4j.loss;
 
+import org.gan4j.engine.Rng;
+
 import org.gan4j.loss.InstanceNoise;
 import java.util.List;
 import org.bytedeco.pytorch.Scalar;
@@ -57,6 +59,6 @@ public final class InstanceNoise {
         if (sigma == 0) {
             return x;
         }
-        return x.add(torch.randn_like(x).mul(new Scalar(sigma)));
+        return x.add(Rng.current().randnLike(x).mul(new Scalar(sigma)));
     }
 }

@@ -6,6 +6,7 @@ import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 import org.gan4j.engine.ComputeDevice;
+import org.gan4j.engine.Rng;
 
 /**
  * What a generator's input is drawn from: p(z), and with it a class per sample (class-conditional
@@ -17,8 +18,8 @@ import org.gan4j.engine.ComputeDevice;
  *   <li>{@link Classes}: z and a class per sample, uniform over K.</li>
  *   <li>{@link Codes}: z and InfoGAN's categorical and continuous (U(−1, 1)) codes.</li>
  * </ul>
- * Every draw comes from libtorch's generator, which the trainer reseeds per step (see
- * {@link org.gan4j.engine.Engine#seed}): the same seed draws the same batch.
+ * Every draw comes from the thread's {@link Rng#current() generator}, which the trainer reseeds per
+ * step: the same seed draws the same batch.
  */
 public sealed interface Prior permits Prior.Noise, Prior.Classes, Prior.Codes {
 
@@ -71,7 +72,7 @@ public sealed interface Prior permits Prior.Noise, Prior.Classes, Prior.Codes {
         @Override
         public Latent draw(long batch, ComputeDevice device) {
             Tensor z = noise.sample(batch, latentDim, device);
-            Tensor labels = onDevice(torch.randint(classes, new long[] {batch}, longs()), device);
+            Tensor labels = onDevice(Rng.current().randint(classes, batch), device);
             return new Latent(z, labels, null, null);
         }
 
@@ -109,7 +110,7 @@ public sealed interface Prior permits Prior.Noise, Prior.Classes, Prior.Codes {
         @Override
         public Latent draw(long batch, ComputeDevice device) {
             Tensor z = noise.sample(batch, latentDim, device);
-            Tensor categories = codes.categories() > 0 ? torch.randint(codes.categories(), new long[] {batch}, longs()) : null;
+            Tensor categories = codes.categories() > 0 ? Rng.current().randint(codes.categories(), batch) : null;
             Tensor continuous = codes.continuous() > 0
                     ? LatentNoise.UNIFORM.sample(batch, codes.continuous(), ComputeDevice.CPU) : null;
             return withCodes(z, categories, continuous, device);

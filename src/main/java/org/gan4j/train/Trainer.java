@@ -23,6 +23,7 @@ import org.gan4j.data.Dataset;
 import org.gan4j.data.SampleShape;
 import org.gan4j.engine.ComputeDevice;
 import org.gan4j.engine.Engine;
+import org.gan4j.engine.Rng;
 import org.gan4j.engine.Optimizers;
 import org.gan4j.engine.ParameterOptimizer;
 import org.gan4j.engine.Tensors;
@@ -48,11 +49,12 @@ import org.gan4j.report.SampleGrid;
  * one step and publishes what it measured; sampling, metrics, evaluation, checkpoints, diagnostics
  * and progress are {@link RunListener}s of that stream ({@link RunEvents}).
  *
- * <p>A run lives in a {@link RunDirectory}. It is resumable exactly: libtorch is reseeded from
- * (seed, step) before every iteration and the data order is a function of (seed, epoch), so a
- * checkpoint only needs the players' networks and optimisers, the step and the data position.
- * Steps hold {@link Engine#randomness()} while they draw, so two trainers in one JVM give each the
- * results it would give alone.
+ * <p>A run lives in a {@link RunDirectory}. It is resumable exactly: the run's own generator
+ * ({@link Rng}) is reseeded from (seed, step) before every iteration and the data order is a function
+ * of (seed, epoch), so a checkpoint only needs the players' networks and optimisers, the step and the
+ * data position. Because each run draws from its own generator, two trainers in one JVM train in
+ * parallel and each gives the results it would give alone; only building the networks (whose
+ * initial weights come from libtorch's global generator) takes turns on {@link Engine#randomness()}.
  *
  * <p>Native memory: each iteration runs inside a {@link PointerScope} that frees its tensors when it
  * closes; what lives for the whole run belongs to the game, which {@link #close()} frees.
@@ -68,6 +70,8 @@ public final class Trainer implements AutoCloseable {
     private final ComputeDevice device;
     private final Game game;
     private final long totalSteps;
+    /** The run's own random generator, reseeded from (seed, step) before each step. */
+    private final Rng rng = Rng.seeded(0);
     /** The run directory's lock, held from before the trainer writes anything until {@link #close()}. */
     private RunLock lock;
     /** A resumed run that had no checkpoint yet, so it trains again from step 0. */
@@ -288,13 +292,11 @@ public final class Trainer implements AutoCloseable {
             long windowSteps = 0;
             while (step < totalSteps) {
                 StepScalars s;
-                try (PointerScope scope = new PointerScope()) {
-                    synchronized (Engine.randomness()) {
-                        Engine.seed(mix(config.run().seed(), step));
-                        double sigma = InstanceNoise.sigma(config.objective().instanceNoise(), config.objective().instanceNoiseSchedule(),
-                                step, totalSteps);
-                        s = game.play(new StepContext(step, totalSteps, stream, device, sigma));
-                    }
+                try (PointerScope scope = new PointerScope(); Rng.Scope drawing = rng.activate()) {
+                    rng.reseed(mix(config.run().seed(), step));
+                    double sigma = InstanceNoise.sigma(config.objective().instanceNoise(), config.objective().instanceNoiseSchedule(),
+                            step, totalSteps);
+                    s = game.play(new StepContext(step, totalSteps, stream, device, sigma));
                 } catch (Player.NonFiniteLoss e) {
                     throw diverged(e);
                 }
@@ -492,6 +494,7 @@ public final class Trainer implements AutoCloseable {
         closed = true;
         try {
             game.close();
+            rng.close();
         } finally {
             if (lock != null) {
                 lock.close();

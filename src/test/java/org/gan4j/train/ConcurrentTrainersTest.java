@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two trainers in one JVM share libtorch's global random generator; each step holds
- * {@link Engine#randomness()} from its reseed to its last draw, so each run gets exactly what it
- * gets alone.
+ * Two trainers in one JVM: each step draws from its run's own generator ({@link org.gan4j.engine.Rng}),
+ * so concurrent runs neither wait for each other's steps nor disturb each other's draws; each run gets
+ * exactly what it gets alone.
  */
 class ConcurrentTrainersTest {
     @TempDir
