@@ -3,7 +3,6 @@ package org.gan4j.loss;
 import org.gan4j.engine.Rng;
 
 import org.bytedeco.pytorch.BoolOptional;
-import org.bytedeco.pytorch.DimnameListOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;

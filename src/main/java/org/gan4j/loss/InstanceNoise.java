@@ -6,7 +6,6 @@ import org.gan4j.loss.InstanceNoise;
 import java.util.List;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.global.torch;
 
 /**
  * Instance noise (Sønderby et al. 2017, "Amortised MAP inference for image super-resolution", §3.4;

@@ -11,7 +11,6 @@ import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.SequentialImpl;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
-import org.bytedeco.pytorch.global.torch;
 import org.gan4j.engine.Tensors;
 
 /**

@@ -12,36 +12,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorVector;
-import org.bytedeco.pytorch.global.torch;
 import org.gan4j.BadInputException;
-import org.gan4j.data.Batch;
 import org.gan4j.data.BatchLoader;
 import org.gan4j.data.Dataset;
-import org.gan4j.data.SampleShape;
 import org.gan4j.engine.ComputeDevice;
 import org.gan4j.engine.Engine;
 import org.gan4j.engine.Rng;
-import org.gan4j.engine.Optimizers;
 import org.gan4j.engine.ParameterOptimizer;
 import org.gan4j.engine.Tensors;
-import org.gan4j.loss.AdversarialLoss;
-import org.gan4j.loss.GradientPenalties;
 import org.gan4j.loss.Losses;
-import org.gan4j.loss.Targets;
 import org.gan4j.nn.Architecture;
 import org.gan4j.nn.Architectures;
 import org.gan4j.nn.Discriminator;
 import org.gan4j.nn.DiscriminatorNorm;
 import org.gan4j.nn.Generator;
-import org.gan4j.nn.LatentNoise;
-import org.gan4j.nn.NetworkSpec;
-import org.gan4j.nn.Networks;
 import org.gan4j.report.LossPlot;
 import org.gan4j.report.MetricsLog;
-import org.gan4j.report.SampleGrid;
 
 /**
  * Runs a game ({@link Games}) for a run's steps: the loop, the data, the random generator, the run

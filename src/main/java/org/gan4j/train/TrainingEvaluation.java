@@ -10,15 +10,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.Tensor;
 import org.gan4j.BadInputException;
 import org.gan4j.data.Dataset;
 import org.gan4j.data.DatasetRequest;
@@ -37,7 +34,6 @@ import org.gan4j.features.FeatureNetworks;
 import org.gan4j.io.AtomicFiles;
 import org.gan4j.metrics.KernelDistance;
 import org.gan4j.nn.Classifier;
-import org.gan4j.nn.OutputRange;
 
 /**
  * FID and KID of the run's generator during training ({@code eval-every}), outside the step loop:
