@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.gan4j.data.Cifar10;
 import org.gan4j.data.NamedDatasets;
 import org.gan4j.data.SyntheticDatasets;
 import org.gan4j.engine.Engine;
@@ -52,6 +53,7 @@ public final class InfoCommand implements Callable<Integer> {
         for (String name : NAMED) {
             row(out, "  " + name, NamedDatasets.describe(name));
         }
+        row(out, "  " + Cifar10.NAME, Cifar10.describe());
         row(out, "  folder", "a directory of images: --dataset folder --data DIR");
         for (String name : SyntheticDatasets.names()) {
             row(out, "  " + name, "built in");

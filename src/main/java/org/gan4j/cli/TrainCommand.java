@@ -54,7 +54,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     @Option(names = "--dataset", paramLabel = "NAME",
-            description = "fashion-mnist (default), mnist, folder, or the built-in ring8, grid25, gauss1d.")
+            description = "fashion-mnist (default), mnist, cifar10, folder, or the built-in ring8, grid25, gauss1d.")
     void dataset(String value) {
         keys.dataset(value);
     }

@@ -6,7 +6,7 @@ import org.gan4j.data.DomainTransforms;
 /**
  * The keys that choose the training data and how it is read.
  *
- * @param dataset   dataset name: {@code fashion-mnist}, {@code mnist}, {@code folder}, {@code ring8}, {@code grid25},
+ * @param dataset   dataset name: {@code fashion-mnist}, {@code mnist}, {@code cifar10}, {@code folder}, {@code ring8}, {@code grid25},
  *                  {@code gauss1d}. Default {@code fashion-mnist}.
  * @param data      directory holding the dataset's files (the folder of a {@code folder} dataset); default: searched
  *                  ($GAN4J_DATA, ~/.gan4j/data, /usr/share/datasets), downloaded if absent.

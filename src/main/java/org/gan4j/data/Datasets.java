@@ -8,7 +8,8 @@ import org.gan4j.BadInputException;
 
 /**
  * The registry of datasets by name: {@code mnist} and {@code fashion-mnist} (IDX files, found or
- * downloaded), {@code folder} (a directory of images) and the synthetic {@code ring8},
+ * downloaded), {@code cifar10} (its binary version, found or downloaded; {@link Cifar10}), {@code folder} (a
+ * directory of images) and the synthetic {@code ring8},
  * {@code grid25} and {@code gauss1d}.
  */
 public final class Datasets {
@@ -17,6 +18,7 @@ public final class Datasets {
     static {
         register("fashion-mnist", NamedDatasets::open);
         register("mnist", NamedDatasets::open);
+        register(Cifar10.NAME, Cifar10::open);
         register("folder", FolderDataset::open);
         for (String name : SyntheticDatasets.names()) {
             register(name, SyntheticDatasets::open);

@@ -13,18 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.gan4j.BadInputException;
 
 /**
- * Fetches one file from a list of mirrors, verifying its SHA-256 before it gets its final name.
+ * Fetches one file from a list of mirrors, verifying its SHA-256 (and any other published digest,
+ * such as CIFAR-10's MD5) before it gets its final name.
  *
  * <p>The bytes go to {@code <file>.part}. A connection cut half-way leaves the part file in place
  * and the next attempt (in this run or a later one) asks for the rest with {@code Range: bytes=N-},
@@ -62,6 +64,21 @@ final class Downloader {
      * @throws BadInputException  a mirror served a file whose digest does not match
      */
     Path fetch(String fileName, List<URI> mirrors, String sha256, Path dir, Consumer<String> messages) throws IOException {
+        return fetch(fileName, mirrors, Map.of("SHA-256", sha256), dir, messages);
+    }
+
+    /**
+     * Downloads {@code fileName} as {@link #fetch(String, List, String, Path, Consumer)} does, accepting it
+     * only when every digest in {@code digests} matches.
+     *
+     * @param digests expected digests (hex) by {@link MessageDigest} algorithm name ({@code SHA-256}, {@code MD5});
+     *                checked in the map's iteration order, the first mismatch reported
+     */
+    Path fetch(String fileName, List<URI> mirrors, Map<String, String> digests, Path dir, Consumer<String> messages)
+            throws IOException {
+        if (digests.isEmpty()) {
+            throw new IllegalArgumentException("no digest to verify " + fileName + " against");
+        }
         Files.createDirectories(dir);
         Path target = dir.resolve(fileName);
         Path part = dir.resolve(fileName + ".part");
@@ -72,7 +89,7 @@ final class Downloader {
                 long before = Files.exists(part) ? Files.size(part) : 0;
                 try {
                     transfer(uri, part, messages);
-                    verifyAndRename(uri, part, target, sha256);
+                    verifyAndRename(uri, part, target, digests);
                     return target;
                 } catch (IOException e) {
                     long after = Files.exists(part) ? Files.size(part) : 0;
@@ -158,12 +175,15 @@ final class Downloader {
         return (done / tenth + 1) * tenth;
     }
 
-    private static void verifyAndRename(URI uri, Path part, Path target, String expected) throws IOException {
-        String actual = sha256(part);
-        if (!actual.equalsIgnoreCase(expected)) {
-            Files.deleteIfExists(part);
-            throw new BadInputException("download of " + uri + " failed verification: SHA-256 " + actual
-                    + ", expected " + expected.toLowerCase(Locale.ROOT) + " (the partial file was deleted)");
+    private static void verifyAndRename(URI uri, Path part, Path target, Map<String, String> expected) throws IOException {
+        Map<String, String> actual = digests(part, expected.keySet());
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            if (!actual.get(e.getKey()).equalsIgnoreCase(e.getValue())) {
+                Files.deleteIfExists(part);
+                throw new BadInputException("download of " + uri + " failed verification: " + e.getKey() + " "
+                        + actual.get(e.getKey()) + ", expected " + e.getValue().toLowerCase(Locale.ROOT)
+                        + " (the partial file was deleted)");
+            }
         }
         try {
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -173,12 +193,31 @@ final class Downloader {
     }
 
     static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM provides SHA-256", e);
+        return digests(file, List.of("SHA-256")).get("SHA-256");
+    }
+
+    /** The hex digests of {@code file} by algorithm, computed in one pass over it. */
+    static Map<String, String> digests(Path file, java.util.Collection<String> algorithms) throws IOException {
+        Map<String, MessageDigest> md = new LinkedHashMap<>();
+        for (String a : algorithms) {
+            try {
+                md.put(a, MessageDigest.getInstance(a));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JVM provides SHA-256 and MD5, not " + a, e);
+            }
         }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[BUFFER];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (MessageDigest d : md.values()) {
+                    d.update(buffer, 0, n);
+                }
+            }
+        }
+        Map<String, String> hex = new LinkedHashMap<>();
+        md.forEach((a, d) -> hex.put(a, HexFormat.of().formatHex(d.digest())));
+        return hex;
     }
 
     private static String megabytes(long bytes) {

@@ -55,6 +55,14 @@ public final class IdxDataset extends AbstractDataset {
         }
     }
 
+    /**
+     * A dataset of {@code classes} classes whatever its labels hold (a class may be missing from a
+     * small split); the caller has checked that every label lies below {@code classes}.
+     */
+    static IdxDataset withClasses(String name, byte[] pixels, int size, SampleShape shape, byte[] labels, int classes) {
+        return new IdxDataset(name, pixels, size, shape, labels, classes);
+    }
+
     private static int checkedSize(String name, byte[] pixels, int size, SampleShape shape, byte[] labels) {
         if (size < 1) {
             throw new IllegalArgumentException(name + ": a dataset needs at least one sample");

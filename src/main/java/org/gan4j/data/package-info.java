@@ -1,6 +1,6 @@
 /**
  * Training data: datasets looked up by name ({@code mnist}, {@code fashion-mnist} read from IDX files,
- * {@code folder} for a directory of PNG/JPEG images, and the synthetic Gaussian mixtures {@code ring8},
+ * {@code cifar10} from the authors' binary batches or their tarball ({@link org.gan4j.data.Cifar10}), {@code folder} for a directory of PNG/JPEG images, and the synthetic Gaussian mixtures {@code ring8},
  * {@code grid25} and {@code gauss1d}), all held in memory behind the {@link org.gan4j.data.Dataset}
  * interface with a content digest for provenance, and a {@link org.gan4j.data.BatchLoader} that shuffles
  * them per epoch reproducibly (so a resumed run sees the same batches) and assembles batches on a

@@ -27,7 +27,7 @@ class Gan4jTest {
         CliRun info = CliRun.of("info");
         assertEquals(ExitCodes.OK, info.exitCode(), info.toString());
         for (String expected : List.of("libtorch:", "threads:", "cuda:", "parallel:", "mlp", "dcgan", "minimax",
-                "fashion-mnist:", "mnist:", "ring8:", "built in")) {
+                "fashion-mnist:", "mnist:", "cifar10:", "ring8:", "built in")) {
             assertTrue(info.out().contains(expected), "info shows " + expected + "\n" + info);
         }
     }
