@@ -64,7 +64,7 @@ final class Downloader {
      * @throws BadInputException  a mirror served a file whose digest does not match
      */
     Path fetch(String fileName, List<URI> mirrors, String sha256, Path dir, Consumer<String> messages) throws IOException {
-        return fetch(fileName, mirrors, Map.of("SHA-256", sha256), dir, messages);
+        return fetch(fileName, mirrors, java.util.Collections.singletonMap("SHA-256", sha256), dir, messages);
     }
 
     /**
