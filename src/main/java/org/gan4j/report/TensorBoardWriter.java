@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
+import org.gan4j.io.UnwritableOutputException;
 
 /**
  * Writes a TensorBoard event file, {@code events.out.tfevents.<secs>.<host>}: scalars, PNG images
@@ -61,8 +62,8 @@ public final class TensorBoardWriter implements AutoCloseable {
      * gets a numeric suffix, which TensorBoard still reads.
      */
     public static TensorBoardWriter open(Path dir) {
+        prepare(dir);
         try {
-            Files.createDirectories(dir);
             long secs = System.currentTimeMillis() / 1000;
             String base = "events.out.tfevents." + secs + "." + host();
             Path file = dir.resolve(base);
@@ -75,8 +76,25 @@ public final class TensorBoardWriter implements AutoCloseable {
             w.record(event.bytes());
             w.flush();
             return w;
+        } catch (IOException | UncheckedIOException e) {
+            throw UnwritableOutputException.of(dir, e);
+        }
+    }
+
+    /**
+     * Creates {@code dir} if needed and checks that files can be made in it, so a run can fail before
+     * its first step.
+     *
+     * @throws UnwritableOutputException naming {@code dir} and why (a file in its place, no permission, ...)
+     */
+    public static void prepare(Path dir) {
+        try {
+            Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a TensorBoard event file in " + dir + ": " + e.getMessage(), e);
+            throw UnwritableOutputException.of(dir, e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new UnwritableOutputException(dir, "permission denied", null);
         }
     }
 
@@ -134,7 +152,7 @@ public final class TensorBoardWriter implements AutoCloseable {
         try {
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw UnwritableOutputException.of(file, e);
         }
     }
 
@@ -148,7 +166,7 @@ public final class TensorBoardWriter implements AutoCloseable {
         try {
             out.close();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw UnwritableOutputException.of(file, e);
         }
     }
 
@@ -157,7 +175,7 @@ public final class TensorBoardWriter implements AutoCloseable {
         try {
             record(event.bytes());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw UnwritableOutputException.of(file, e);
         }
     }
 

@@ -41,6 +41,7 @@ import org.gan4j.nn.Networks;
 import org.gan4j.report.LossPlot;
 import org.gan4j.report.MetricsLog;
 import org.gan4j.report.SampleGrid;
+import org.gan4j.report.TensorBoardWriter;
 
 /**
  * Runs a game ({@link Games}) for a run's steps: the loop, the data, the random generator, the run
@@ -88,6 +89,9 @@ public final class Trainer implements AutoCloseable {
         this.device = Engine.device(resolved.run().device());
         architecture.checkSupports(data.shape());
         TrainingEvaluation.networkName(resolved); // eval-every needs a dataset with a feature network: fail before any work
+        if (resolved.run().tensorboard() != null) {
+            TensorBoardWriter.prepare(Path.of(resolved.run().tensorboard()));   // so does an unwritable --tensorboard
+        }
         synchronized (Engine.randomness()) {   // networks' initial weights come from the seeded generator
             this.game = Games.create(architecture.game(), new GameSetup(resolved, data, device, saved));
         }
@@ -312,7 +316,7 @@ public final class Trainer implements AutoCloseable {
                 long now = System.nanoTime();
                 double perSec = windowSteps * (double) config.optimiser().batch() * config.optimiser().dSteps() / ((now - windowStart) / 1e9);
                 last = new StepStats(step, s.with(StepStats.IMAGES_PER_S, perSec));
-                if (distributions && logged) {
+                if (distributions && logged && !game.distributions().isEmpty()) {
                     events.publish(new RunEvent.Distributions(step, game.distributions()));
                 }
                 events.publish(new RunEvent.StepEnded(last, totalSteps, logged));

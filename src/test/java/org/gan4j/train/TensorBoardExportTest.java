@@ -210,6 +210,35 @@ class TensorBoardExportTest {
     }
 
     @Test
+    void evaluationsGoUnderEvalAndUnmeasuredScalarsAreLeftOut() throws Exception {
+        String missing = tensorboardMissing();
+        Assumptions.assumeTrue(missing == null, missing);
+        Path tb = tmp.resolve("eval");
+        TensorBoardRecorder recorder = TensorBoardRecorder.open(tb);
+        RunEvents events = new RunEvents().add(recorder);
+        events.publish(new RunEvent.Evaluated(5, Map.of("fid_fmnist", 123.25, "kid_fmnist", 0.0125), "fid 123.25"));
+        events.publish(new RunEvent.StepEnded(new StepStats(5, StepScalars.of("d_loss", 0.75, "psnr", Double.NaN)), 5, true));
+        events.publish(new RunEvent.RunEnded(null));
+        JsonNode scalars = read(tb, tmp.resolve("eval-read")).get("scalars");
+        assertEquals(new java.util.TreeSet<>(List.of("eval/fid_fmnist", "eval/kid_fmnist", "loss/d_loss")), fieldNames(scalars));
+        assertEquals(5, scalars.get("eval/fid_fmnist").get(0).get(0).asLong());
+        assertEquals(123.25, scalars.get("eval/fid_fmnist").get(0).get(1).asDouble());
+        assertEquals((float) 0.0125, (float) scalars.get("eval/kid_fmnist").get(0).get(1).asDouble());
+    }
+
+    @Test
+    void anUnwritableDirectoryFailsBeforeTheRunStarts() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Path run = tmp.resolve("never");
+        TrainConfig config = TrainConfig.builder().model("mlp").dataset("tiny-labelled").steps(2).batch(16).threads(1)
+                .out(run.toString()).latentDim(8).width(16).tensorboard(file.resolve("tb").toString()).build();
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.gan4j.io.UnwritableOutputException.class,
+                () -> Trainer.start(config, NativeMemoryTest.images()));
+        assertTrue(e.getMessage().startsWith("cannot write " + file.resolve("tb")), e.getMessage());
+        assertFalse(Files.exists(run), "nothing of the run is written");
+    }
+
+    @Test
     void scalarsAreGroupedByName() {
         assertEquals("loss/content_loss", TensorBoardRecorder.tag("content_loss"));
         assertEquals("d/d_real_a", TensorBoardRecorder.tag("d_real_a"));
