@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.zip.CRC32C;
 import org.gan4j.io.UnwritableOutputException;
 
@@ -22,7 +23,8 @@ import org.gan4j.io.UnwritableOutputException;
  * <p>The file is a sequence of TFRecords, each {@code uint64 length, uint32 masked CRC32C(length),
  * data, uint32 masked CRC32C(data)} (little-endian; {@link #maskedCrc}), whose data is an
  * {@code Event} protobuf (tensorflow/core/util/event.proto). The first event carries
- * {@code file_version = "brain.Event:2"}; every other one a {@code Summary} of one value.
+ * {@code file_version = "brain.Event:2"}; every other one a {@code Summary}: a step's scalars, or one
+ * image or histogram.
  *
  * <p>Why an own encoder and not protobuf-java: the events use five messages and a dozen fields, all
  * varints, fixed64/fixed32, length-delimited strings and packed doubles. Declaring them through
@@ -105,7 +107,19 @@ public final class TensorBoardWriter implements AutoCloseable {
 
     /** A scalar (stored as float32, as TensorBoard's {@code simple_value}). */
     public void scalar(String tag, long step, double value) {
-        write(step, new Proto().string(1, tag).fixed32(2, Float.floatToIntBits((float) value)));
+        scalars(step, Map.of(tag, value));
+    }
+
+    /** Scalars of one step by tag, in one event (one summary of several values: a third of the bytes of one event each). */
+    public void scalars(long step, Map<String, Double> tagged) {
+        if (tagged.isEmpty()) {
+            return;
+        }
+        Proto summary = new Proto();
+        for (Map.Entry<String, Double> v : tagged.entrySet()) {
+            summary.message(1, new Proto().string(1, v.getKey()).fixed32(2, Float.floatToIntBits(v.getValue().floatValue())));
+        }
+        writeSummary(step, summary);
     }
 
     /** An encoded PNG of {@code width × height} pixels ({@code channels}: 1 grey, 3 RGB, 4 RGBA). */
@@ -171,7 +185,11 @@ public final class TensorBoardWriter implements AutoCloseable {
     }
 
     private void write(long step, Proto value) {
-        Proto event = new Proto().fixed64(1, wallTime()).varint(2, step).message(5, new Proto().message(1, value));
+        writeSummary(step, new Proto().message(1, value));
+    }
+
+    private void writeSummary(long step, Proto summary) {
+        Proto event = new Proto().fixed64(1, wallTime()).varint(2, step).message(5, summary);
         try {
             record(event.bytes());
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gan4j.report.TensorBoardWriter;
 
@@ -84,11 +85,13 @@ final class TensorBoardRecorder implements RunListener, AutoCloseable {
     }
 
     private void scalars(long step, Map<String, Double> values) {
+        Map<String, Double> tagged = new LinkedHashMap<>();
         for (Map.Entry<String, Double> v : values.entrySet()) {
             if (!v.getValue().isNaN()) {
-                writer.scalar(tag(v.getKey()), step, v.getValue());
+                tagged.put(tag(v.getKey()), v.getValue());
             }
         }
+        writer.scalars(step, tagged);
     }
 
     /** The PNG as it is on disk, with its size and channels from its header (IHDR). */
