@@ -341,6 +341,7 @@ final class AdversarialGame implements Game {
             return;
         }
         closed = true;
+        distributions = Map.of();
         fixedLatent.release();
         objective.close();
         playerG.close();

@@ -16,7 +16,8 @@ import org.gan4j.report.TensorBoardWriter;
  * {@code d/fake_outputs}, from {@link RunEvent.Distributions}). Scalars a step did not measure (NaN)
  * are left out.
  *
- * <p>The file is flushed at every logged step and checkpoint and closed when the run ends; a resumed
+ * <p>The file is flushed at every logged step and checkpoint (with all of the checkpoint's step) and closed when
+ * the run ends; a resumed
  * run opens a new file in the same directory, and TensorBoard orders the steps.
  */
 final class TensorBoardRecorder implements RunListener, AutoCloseable {
@@ -55,6 +56,15 @@ final class TensorBoardRecorder implements RunListener, AutoCloseable {
             group = "train";
         }
         return group + "/" + scalar;
+    }
+
+    /**
+     * With metrics.csv, before the checkpoint: the step's scalars, picture and histograms are written
+     * when the checkpoint's event arrives, so its flush leaves nothing of the step behind.
+     */
+    @Override
+    public Stage stage() {
+        return Stage.RECORD;
     }
 
     @Override

@@ -239,6 +239,30 @@ class TensorBoardExportTest {
     }
 
     @Test
+    void aCheckpointsFlushHoldsEverythingOfItsStep() throws Exception {
+        Path tb = tmp.resolve("flush");
+        TensorBoardRecorder recorder = TensorBoardRecorder.open(tb);
+        RunEvents events = new RunEvents();
+        events.add(new RunListener() {   // as CheckpointRecorder: saves on the step's StepEnded, then says so
+            @Override
+            public void on(RunEvent e) {
+                if (e instanceof RunEvent.StepEnded s) {
+                    events.publish(new RunEvent.CheckpointSaved(s.step(), tmp.resolve("last.pt")));
+                }
+            }
+
+            @Override
+            public Stage stage() {
+                return Stage.PERSIST;
+            }
+        }).add(recorder);
+        events.publish(new RunEvent.StepEnded(new StepStats(7, StepScalars.of("g_loss", 0.5)), 100, false));   // not a logged step
+        String written = new String(Files.readAllBytes(recorder.file()), StandardCharsets.ISO_8859_1);
+        assertTrue(written.contains("loss/g_loss"), "the checkpoint's step is on disk before the writer closes");
+        recorder.close();
+    }
+
+    @Test
     void scalarsAreGroupedByName() {
         assertEquals("loss/content_loss", TensorBoardRecorder.tag("content_loss"));
         assertEquals("d/d_real_a", TensorBoardRecorder.tag("d_real_a"));
