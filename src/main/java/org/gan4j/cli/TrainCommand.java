@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  gan4j train --model mlp --dataset ring8 --steps 2000",
             "  gan4j train --model dcgan --dataset fashion-mnist --epochs 5 --out runs/fmnist",
-            "  gan4j train --resume runs/fmnist --epochs 10"})
+            "  gan4j train --resume runs/fmnist --epochs 10",
+            "  gan4j train --model mlp --dataset ring8 --tensorboard runs/tb   (then: tensorboard --logdir runs/tb)"})
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,7 +46,7 @@ public final class TrainCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the run in DIR from its last checkpoint; only --steps/--epochs, --threads and --device may change.")
+            description = "Continue the run in DIR from its last checkpoint; only --steps/--epochs, --threads, --device and --tensorboard may change.")
     Path resume;
 
     @Option(names = "--model", paramLabel = "NAME", description = "Network family: mlp, dcgan, infogan, cogan or srgan (default dcgan).")
@@ -306,6 +307,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval-samples", paramLabel = "N", description = "Generated and real samples per evaluation during training (default 2000).")
     void evalSamples(int value) {
         keys.evalSamples(value);
+    }
+
+    @Option(names = "--tensorboard", paramLabel = "DIR",
+            description = "Also write a TensorBoard event file in DIR: scalars, sample pictures, histograms of D's outputs (default off).")
+    void tensorboard(String value) {
+        keys.tensorboard(value);
     }
 
     /** The keys the command line sets, every other key null. */

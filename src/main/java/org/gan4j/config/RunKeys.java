@@ -21,10 +21,14 @@ import org.gan4j.BadInputException;
  *                        split) logged in {@code metrics.csv}; the best generator by FID is kept in
  *                        {@code checkpoints/best.pt}. 0 = off. Default 0.
  * @param evalSamples     generated and real samples per evaluation during training. Default 2000.
+ * @param tensorboard     directory of a TensorBoard event file the run also writes: every step's scalars, the
+ *                        sample pictures and histograms of D's outputs on real and fake at the log cadence
+ *                        ({@code tensorboard --logdir DIR}); a resumed run adds a new file. Unset = off (the default).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunKeys(Long steps, Integer epochs, Long seed, String device, Integer threads, String out, Integer logEvery,
-                      Integer sampleEvery, Integer checkpointEvery, Integer evalEvery, Integer evalSamples) {
+                      Integer sampleEvery, Integer checkpointEvery, Integer evalEvery, Integer evalSamples,
+                      String tensorboard) {
     public static final long DEFAULT_STEPS = 3000;
 
     /** @param defaultOut the run directory when {@code out} is unset */
@@ -34,7 +38,8 @@ public record RunKeys(Long steps, Integer epochs, Long seed, String device, Inte
         }
         RunKeys r = new RunKeys(epochs == null ? Checks.or(steps, DEFAULT_STEPS) : null, epochs, Checks.or(seed, 42L),
                 Checks.or(device, "cpu"), Checks.or(threads, 0), Checks.or(out, defaultOut), Checks.or(logEvery, 50),
-                Checks.or(sampleEvery, 250), Checks.or(checkpointEvery, 500), Checks.or(evalEvery, 0), Checks.or(evalSamples, 2000));
+                Checks.or(sampleEvery, 250), Checks.or(checkpointEvery, 500), Checks.or(evalEvery, 0), Checks.or(evalSamples, 2000),
+                tensorboard);
         r.check();
         return r;
     }
@@ -50,6 +55,9 @@ public record RunKeys(Long steps, Integer epochs, Long seed, String device, Inte
         }
         if (evalSamples < 2) {
             throw Checks.invalid("eval-samples", evalSamples, "must be at least 2");
+        }
+        if (tensorboard != null && tensorboard.isBlank()) {
+            throw Checks.invalid("tensorboard", "\"" + tensorboard + "\"", "must name a directory (leave it unset for none)");
         }
         if (threads < 0) {
             throw Checks.invalid("threads", threads, "0 means all cores");

@@ -111,6 +111,7 @@ public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys opt
         public Builder checkpointEvery(int v) { keys.put("checkpoint-every", v); return this; }
         public Builder evalEvery(int v) { keys.put("eval-every", v); return this; }
         public Builder evalSamples(int v) { keys.put("eval-samples", v); return this; }
+        public Builder tensorboard(String v) { keys.put("tensorboard", v); return this; }
 
         public TrainConfig build() {
             return ConfigFiles.fromTree(keys, "config builder");

@@ -6,10 +6,12 @@
  * the picture of its training curves, {@code losses.png} ({@link org.gan4j.report.LossPlot}), the
  * sample grids as one looping GIF ({@link org.gan4j.report.SampleAnimation} through
  * {@link org.gan4j.report.GifWriter}), paths through latent space ({@link org.gan4j.report.LatentWalk})
- * and the panels of the GAN paper's figure 1 ({@link org.gan4j.report.Figure1Chart}). Pictures draw
+ * and the panels of the GAN paper's figure 1 ({@link org.gan4j.report.Figure1Chart}), and a run's scalars,
+ * pictures and histograms as a TensorBoard event file ({@link org.gan4j.report.TensorBoardWriter}). Pictures draw
  * values, whoever made them: nothing here imports {@code org.gan4j.train}, and the runs that produce
  * the values of an experiment live in {@code org.gan4j.experiments}.
- * Every file is written atomically through {@link org.gan4j.io.AtomicFiles}, and all drawing is
+ * Every file is written atomically through {@link org.gan4j.io.AtomicFiles} (but the event file, appended
+ * to as a run goes, as TensorFlow's writer does), and all drawing is
  * off-screen, so the package works with {@code java.awt.headless=true}.
  */
 package org.gan4j.report;

@@ -70,6 +70,8 @@ final class AdversarialGame implements Game {
     private final Prior prior;
     /** The batch every sample grid shows: fixed noise (with a class grid's labels, or InfoGAN's codes). */
     private final Latent fixedLatent;
+    /** D's raw outputs on the real and fake batch of the last D step of the last step that asked for them. */
+    private Map<String, float[]> distributions = Map.of();
 
     AdversarialGame(GameSetup setup) {
         TrainConfig c = setup.config();
@@ -195,6 +197,10 @@ final class AdversarialGame implements Game {
         double value = lossD.item_double();
         playerD.optimizer().step();
         objective.afterDiscriminatorStep(discriminator);
+        if (step.distributions()) {   // only on steps that ask: a copy (and on CUDA a sync) per logged step
+            distributions = Map.of("real_outputs", Tensors.toFloats(realOut.logits().detach()),
+                    "fake_outputs", Tensors.toFloats(fakeOut.logits().detach()));
+        }
         return new DiscriminatorStep(fake, latent, value, objective.mean(realOut.logits()), objective.mean(fakeOut.logits()), gradientNorm);
     }
 
@@ -264,6 +270,12 @@ final class AdversarialGame implements Game {
         return norms.size() == 0 ? 0 : torch.linalg_vector_norm(torch.stack(norms)).item_double();
     }
 
+    /** {@code real_outputs} and {@code fake_outputs}: D's raw outputs (logits for the BCE losses) on the last D step's batches. */
+    @Override
+    public Map<String, float[]> distributions() {
+        return distributions;
+    }
+
     @Override
     public List<Player> players() {
         return List.of(playerG, playerD);
@@ -329,6 +341,7 @@ final class AdversarialGame implements Game {
             return;
         }
         closed = true;
+        distributions = Map.of();
         fixedLatent.release();
         objective.close();
         playerG.close();

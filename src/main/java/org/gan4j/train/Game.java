@@ -39,6 +39,16 @@ public interface Game extends AutoCloseable {
     /** The picture of the run's progress at this moment (the fixed-noise grid, SR pairs, coupled pairs). */
     Sheet sheet();
 
+    /**
+     * Values of the last step whose {@link StepContext#distributions()} was set, by name, for histograms (the
+     * adversarial game's {@code real_outputs} and {@code fake_outputs}: D's raw outputs on the real and fake
+     * batch of its last D step); empty for a game that keeps none, or before such a step. Steps without the
+     * flag copy nothing, so the default path does no extra work.
+     */
+    default Map<String, float[]> distributions() {
+        return Map.of();
+    }
+
     /** Game-specific state a checkpoint must keep besides modules and optimisers (e.g. a growth phase); null for none. */
     default JsonNode state() {
         return null;

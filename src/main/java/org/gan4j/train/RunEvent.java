@@ -20,6 +20,14 @@ public sealed interface RunEvent {
         }
     }
 
+    /**
+     * The game's {@link Game#distributions()} after a logged step, by name (D's {@code real_outputs} and
+     * {@code fake_outputs}); published just before the step's {@link StepEnded}, only when a listener
+     * {@link RunListener#wantsDistributions() wants it}.
+     */
+    record Distributions(long step, Map<String, float[]> values) implements RunEvent {
+    }
+
     /** A picture of the fixed-noise samples was written ({@code samples}: count × features, in G's output range). */
     record SamplesWritten(long step, Path picture, float[] samples, int count) implements RunEvent {
     }

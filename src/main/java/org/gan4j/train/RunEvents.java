@@ -24,6 +24,11 @@ public final class RunEvents {
         }
     }
 
+    /** Whether any listener {@link RunListener#wantsDistributions() reads} {@link RunEvent.Distributions}. */
+    public boolean wantsDistributions() {
+        return listeners.stream().anyMatch(RunListener::wantsDistributions);
+    }
+
     /** Publishes a {@link RunEvent.Message}. */
     public void message(String text) {
         publish(new RunEvent.Message(text));

@@ -23,4 +23,12 @@ public interface RunListener {
     default Stage stage() {
         return Stage.OBSERVE;
     }
+
+    /**
+     * Whether this listener reads {@link RunEvent.Distributions}: the trainer has the game copy them out
+     * on logged steps only when some listener does, so a run without one does no extra work.
+     */
+    default boolean wantsDistributions() {
+        return false;
+    }
 }

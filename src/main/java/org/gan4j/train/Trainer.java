@@ -29,6 +29,7 @@ import org.gan4j.nn.DiscriminatorNorm;
 import org.gan4j.nn.Generator;
 import org.gan4j.report.LossPlot;
 import org.gan4j.report.MetricsLog;
+import org.gan4j.report.TensorBoardWriter;
 
 /**
  * Runs a game ({@link Games}) for a run's steps: the loop, the data, the random generator, the run
@@ -48,7 +49,7 @@ import org.gan4j.report.MetricsLog;
  */
 public final class Trainer implements AutoCloseable {
     private static final int PREFETCH = 3;
-    private static final List<String> RESUMABLE_KEYS = List.of("steps", "epochs", "threads", "device");
+    private static final List<String> RESUMABLE_KEYS = List.of("steps", "epochs", "threads", "device", "tensorboard");
 
     private final TrainConfig config;
     private final Dataset data;
@@ -79,6 +80,9 @@ public final class Trainer implements AutoCloseable {
         this.device = Engine.device(resolved.run().device());
         architecture.checkSupports(data.shape());
         TrainingEvaluation.networkName(resolved); // eval-every needs a dataset with a feature network: fail before any work
+        if (resolved.run().tensorboard() != null) {
+            TensorBoardWriter.prepare(Path.of(resolved.run().tensorboard()));   // so does an unwritable --tensorboard
+        }
         synchronized (Engine.randomness()) {   // networks' initial weights come from the seeded generator
             this.game = Games.create(architecture.game(), new GameSetup(resolved, data, device, saved));
         }
@@ -255,6 +259,7 @@ public final class Trainer implements AutoCloseable {
         scalarColumns.add(StepStats.IMAGES_PER_S);
         List<String> evalColumns = evaluation == null ? List.of() : evaluation.columns();
         StepStats last = null;
+        TensorBoardRecorder tensorboard = null;
         try (MetricsRecorder metrics = new MetricsRecorder(MetricsLog.open(run.metricsFile(), scalarColumns, evalColumns, step == 0 ? -1 : step),
                 scalarColumns, evalColumns, config.run().checkpointEvery());
              BatchLoader batches = new BatchLoader(game.trainingData(), config.optimiser().batch(), config.run().seed(), scale(grid), shift(grid),
@@ -269,6 +274,11 @@ public final class Trainer implements AutoCloseable {
             if (diagnostics != null) {
                 events.add(diagnostics);
             }
+            if (config.run().tensorboard() != null) {
+                tensorboard = TensorBoardRecorder.open(Path.of(config.run().tensorboard()));
+                events.add(tensorboard);
+            }
+            boolean distributions = events.wantsDistributions();   // false by default: steps copy nothing out
             DataStream stream = new DataStream(batches, epoch, batchInEpoch);
             events.publish(new RunEvent.RunStarted(run.root(), step, totalSteps, scalarColumns));
             if (restarted) {
@@ -278,12 +288,13 @@ public final class Trainer implements AutoCloseable {
             long windowStart = System.nanoTime();
             long windowSteps = 0;
             while (step < totalSteps) {
+                boolean logged = (step + 1) % config.run().logEvery() == 0 || step + 1 == totalSteps;
                 StepScalars s;
                 try (PointerScope scope = new PointerScope(); Rng.Scope drawing = rng.activate()) {
                     rng.reseed(mix(config.run().seed(), step));
                     double sigma = InstanceNoise.sigma(config.objective().instanceNoise(), config.objective().instanceNoiseSchedule(),
                             step, totalSteps);
-                    s = game.play(new StepContext(step, totalSteps, stream, device, sigma));
+                    s = game.play(new StepContext(step, totalSteps, stream, device, sigma, distributions && logged));
                 } catch (Player.NonFiniteLoss e) {
                     throw diverged(e);
                 }
@@ -294,7 +305,9 @@ public final class Trainer implements AutoCloseable {
                 long now = System.nanoTime();
                 double perSec = windowSteps * (double) config.optimiser().batch() * config.optimiser().dSteps() / ((now - windowStart) / 1e9);
                 last = new StepStats(step, s.with(StepStats.IMAGES_PER_S, perSec));
-                boolean logged = step % config.run().logEvery() == 0 || step == totalSteps;
+                if (distributions && logged && !game.distributions().isEmpty()) {
+                    events.publish(new RunEvent.Distributions(step, game.distributions()));
+                }
                 events.publish(new RunEvent.StepEnded(last, totalSteps, logged));
                 if (logged) {
                     windowStart = now;
@@ -304,6 +317,9 @@ public final class Trainer implements AutoCloseable {
         } finally {
             if (evaluation != null) {
                 evaluation.close();
+            }
+            if (tensorboard != null) {
+                tensorboard.close();   // all a run's events are written by now; a failed run keeps what it wrote
             }
         }
         game.saveProduct(run.generatorFile());

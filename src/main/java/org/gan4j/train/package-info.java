@@ -9,6 +9,10 @@
  * files, folders and IDX files and {@link org.gan4j.train.SuperResolutionEvaluation} measures (PSNR,
  * SSIM, FID against bicubic).
  *
+ * <p>A run's work besides the game is done by {@link org.gan4j.train.RunListener}s of its
+ * {@link org.gan4j.train.RunEvent}s: metrics.csv, sample pictures, checkpoints, evaluation during
+ * training, diagnostics and, with {@code --tensorboard}, a TensorBoard event file.
+ *
  * <p>Runs resume exactly: libtorch is reseeded from (seed, step) before each iteration and the data
  * order is a function of (seed, epoch), so networks, optimiser states and the step are the whole
  * state of a run.

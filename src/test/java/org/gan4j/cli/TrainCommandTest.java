@@ -54,6 +54,22 @@ class TrainCommandTest {
     }
 
     @Test
+    void tensorboardIsOffUnlessGivenAndMayChangeOnResume() throws Exception {
+        TrainConfig c = parse("--tensorboard", "runs/tb").flags();
+        assertEquals(Set.of("tensorboard"), keys(c));
+        assertEquals("runs/tb", c.resolve().run().tensorboard());
+        assertNull(parse().flags().resolve().run().tensorboard(), "off by default");
+        assertTrue(!keys(TrainConfig.defaults().resolve()).contains("tensorboard"), "config.json of a run without it is unchanged");
+        Path yaml = tmp.resolve("tb.yaml");
+        Files.writeString(yaml, "model: mlp\ntensorboard: logs/tb\n");
+        assertEquals("logs/tb", parse("--config", yaml.toString()).newRunConfig().run().tensorboard());
+        org.gan4j.train.Trainer.checkResumable(c);   // does not throw: an output location, not part of the game
+        var blank = org.junit.jupiter.api.Assertions.assertThrows(org.gan4j.BadInputException.class,
+                () -> parse("--tensorboard", " ").flags().resolve());
+        assertTrue(blank.getMessage().contains("'tensorboard'"), blank.getMessage());
+    }
+
+    @Test
     void spectralNormIsABooleanFlag() {
         assertEquals(Boolean.TRUE, parse("--spectral-norm").flags().networks().spectralNorm());
         assertEquals(Boolean.FALSE, parse("--no-spectral-norm").flags().networks().spectralNorm());

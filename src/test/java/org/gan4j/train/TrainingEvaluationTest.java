@@ -37,6 +37,7 @@ import org.gan4j.report.MetricsLog;
 import org.gan4j.report.MetricsTable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,6 +122,46 @@ class TrainingEvaluationTest {
         assertArrayEquals(fid, r.column("fid_fmnist"), 0.0);
         assertArrayEquals(m.column("g_loss"), r.column("g_loss"), 0.0);
         assertEquals(best + 1, ConfigFiles.JSON.readTree(split.resolve("checkpoints/best.json").toFile()).get("step").asInt());
+    }
+
+    /**
+     * {@code --tensorboard} on an evaluated run: FID and KID under {@code eval/} at the evaluated steps,
+     * as metrics.csv has them, and the run itself unchanged by the export (copying D's outputs on
+     * logged steps draws nothing): every column of metrics.csv but the timing one equals, as written,
+     * that of the same run without it.
+     */
+    @Test
+    void tensorBoardGetsTheEvaluationsAndLeavesTheRunAsItIs() throws Exception {
+        String missing = TensorBoardExportTest.tensorboardMissing();
+        Assumptions.assumeTrue(missing == null, missing);
+        Path plain = tmp.resolve("plain");
+        try (Trainer t = Trainer.start(config(plain, 4, 2), train())) {
+            t.train(TrainingListener.NONE);
+        }
+        Path exported = tmp.resolve("exported");
+        Path tb = tmp.resolve("tb");
+        TrainConfig withTb = ConfigFiles.merge(config(exported, 4, 2), TrainConfig.builder().tensorboard(tb.toString()).build());
+        try (Trainer t = Trainer.start(withTb, train())) {
+            t.train(TrainingListener.NONE);
+        }
+        MetricsTable a = MetricsLog.read(plain.resolve("metrics.csv"));
+        MetricsTable b = MetricsLog.read(exported.resolve("metrics.csv"));
+        for (String column : a.columns()) {
+            if (!column.equals(StepStats.IMAGES_PER_S)) {
+                assertArrayEquals(a.column(column), b.column(column), 0.0, column);
+            }
+        }
+        JsonNode scalars = TensorBoardExportTest.read(tb, tmp.resolve("read")).get("scalars");
+        for (String name : List.of("fid_fmnist", "kid_fmnist")) {
+            JsonNode events = scalars.get("eval/" + name);
+            assertEquals(2, events.size(), name + " at steps 2 and 4");
+            double[] csv = b.column(name);
+            for (JsonNode e : events) {
+                int step = e.get(0).asInt();
+                assertEquals(0, step % 2, name + " at step " + step);
+                assertEquals(csv[step - 1], e.get(1).asDouble(), Math.abs(csv[step - 1]) * 6e-6, name + " at step " + step);
+            }
+        }
     }
 
     /**
