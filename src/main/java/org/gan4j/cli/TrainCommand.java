@@ -4,11 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gan4j.BadInputException;
+import org.gan4j.dashboard.DashboardServer;
 import org.gan4j.data.Dataset;
 import org.gan4j.engine.Engine;
 import org.gan4j.config.ConfigFiles;
 import org.gan4j.train.RunDirectory;
 import org.gan4j.config.TrainConfig;
+import org.gan4j.train.RunListener;
 import org.gan4j.train.Trainer;
 import org.gan4j.train.TrainingData;
 import org.gan4j.train.TrainingResult;
@@ -37,6 +39,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     VerboseOption verbose;
+
+    @Option(names = "--dashboard", arity = "0..1", paramLabel = "PORT", fallbackValue = "" + DashboardServer.DEFAULT_PORT,
+            description = "Serve the live dashboard of this run (and the others in its folder) on PORT (default ${FALLBACK-VALUE}) while it trains.")
+    Integer dashboardPort;
+
+    @Option(names = "--dashboard-host", paramLabel = "H", defaultValue = "127.0.0.1",
+            description = "Address the dashboard binds (default 127.0.0.1); another is reachable from the network, without a login.")
+    String dashboardHost;
 
     /** The keys the flags set, each option below setting its own; every other key stays null. */
     private final TrainConfig.Builder keys = TrainConfig.builder();
@@ -345,8 +355,16 @@ public final class TrainCommand implements Callable<Integer> {
             trainer = Trainer.start(merged, data);
         }
         TrainingResult result;
-        try (trainer; ConsoleProgress progress = ConsoleProgress.create(out, data.shape().image() ? "img/s" : "samples/s")) {
-            result = trainer.train(progress);
+        Path runDir = trainer.run().root().toAbsolutePath().normalize();
+        try (trainer; ConsoleProgress progress = ConsoleProgress.create(out, data.shape().image() ? "img/s" : "samples/s");
+             DashboardServer dashboard = dashboardPort == null ? null
+                     : DashboardCommand.open(runDir.getParent(), dashboardHost, dashboardPort, err)) {
+            if (dashboard == null) {
+                result = trainer.train(progress);
+            } else {
+                println(err, "dashboard: " + dashboard.url());
+                result = trainer.train(both(progress, dashboard.listener(runDir)));
+            }
         }
         printSummary(out, result);
         return ExitCodes.OK;
@@ -369,6 +387,14 @@ public final class TrainCommand implements Callable<Integer> {
                     + run.root().resolve("samples.png"));
         }
         out.flush();
+    }
+
+    /** The progress bar and the dashboard, as one observer of the run. */
+    private static RunListener both(RunListener first, RunListener second) {
+        return event -> {
+            first.on(event);
+            second.on(event);
+        };
     }
 
     private static void println(PrintWriter w, String line) {
