@@ -41,7 +41,8 @@ import org.gan4j.report.MetricsTable;
  *   /api/runs/{name}/config            config.json
  *   /api/runs/{name}/samples           steps of the sample grids
  *   /runs/{name}/samples/step-N.png    one grid
- *   /api/events                        Server-Sent Events of the trained run ({@link DashboardListener})
+ *   /api/events                        Server-Sent Events of the run this process trains ({@link DashboardListener});
+ *                                      204 when it trains none (the page then polls the folder)
  * </pre>
  *
  * <p>Security: it binds to 127.0.0.1 unless told otherwise; it has no authentication, so binding it
@@ -63,6 +64,8 @@ public final class DashboardServer implements AutoCloseable {
     private final ExecutorService threads;
     private final EventHub hub = new EventHub();
     private final Set<String> live = ConcurrentHashMap.newKeySet();
+    /** Whether this process trains a run whose events it streams; without one /api/events is 204 (EventSource then stops asking). */
+    private volatile boolean streaming;
 
     private DashboardServer(RunFolder folder, HttpServer http, ExecutorService threads) {
         this.folder = folder;
@@ -105,6 +108,7 @@ public final class DashboardServer implements AutoCloseable {
 
     /** A listener feeding this server's event stream with the events of run {@code runDir} (a run of its folder). */
     public DashboardListener listener(Path runDir) {
+        streaming = true;
         return new DashboardListener(this, runDir.getFileName().toString());
     }
 
@@ -280,7 +284,9 @@ public final class DashboardServer implements AutoCloseable {
                 continue;
             }
             ArrayNode r = rows.addArray();
-            for (double v : row) {
+            r.add((long) row[0]);
+            for (int i = 1; i < row.length; i++) {
+                double v = row[i];
                 if (Double.isFinite(v)) {
                     r.add(v);
                 } else {
@@ -312,6 +318,10 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private void events(HttpExchange ex) throws IOException {
+        if (!streaming) {
+            send(ex, 204, "text/event-stream", new byte[0]);
+            return;
+        }
         EventHub.Client client = hub.connect();
         if (client == null) {
             send(ex, 503, "text/plain", "too many event streams\n".getBytes(StandardCharsets.UTF_8));

@@ -69,6 +69,16 @@ async function loadMetrics(name, incremental) {
   if (r.rows.length) { r.lastStep = r.rows[r.rows.length - 1][0]; r.seen.push([Date.now(), r.lastStep]); }
 }
 
+// Axis numbers: 25000 -> 25k, 0.00012 -> 1.2e-4.
+function compact(v) {
+  if (v == null) return "";
+  const a = Math.abs(v);
+  if (a >= 1e6) return +(v / 1e6).toPrecision(3) + "M";
+  if (a >= 1e4) return +(v / 1e3).toPrecision(3) + "k";
+  if (a !== 0 && a < 1e-3) return v.toExponential(1);
+  return String(+v.toPrecision(4));
+}
+
 function smooth(ys, a) {
   if (a <= 0) return ys;
   const out = new Array(ys.length);
@@ -146,7 +156,8 @@ function redraw(rebuild) {
         label: s.d.multi ? n + " " + c : c, stroke: COLOURS[i % COLOURS.length], width: 1.5, spanGaps: true,
         points: {show: /^(fid|kid)/.test(c)},
       })));
-      const opts = {width, height: 220, series, scales: {x: {time: false}}, axes: [{label: "step"}, {}],
+      const opts = {width, height: 220, series, scales: {x: {time: false}},
+        axes: [{label: "step", values: (u, vs) => vs.map(compact)}, {size: 56, values: (u, vs) => vs.map(compact)}],
         hooks: {draw: [warningLines]}, legend: {live: true}};
       charts.push(new uPlot(opts, s.d.data, div));
     }
