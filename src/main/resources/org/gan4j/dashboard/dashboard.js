@@ -24,10 +24,10 @@ function run(name) {
 
 async function loadRuns(first) {
   const list = await getJson("/api/runs");
-  for (const info of list) {
-    const r = run(info.name);
-    r.info = info;
-    if (first && (info.state === "live" || list.length <= 3)) ticked.add(info.name);
+  for (const info of list) run(info.name).info = info;
+  if (first) {   // live runs first: the first ticked run is the one in focus
+    list.filter(i => i.state === "live").forEach(i => ticked.add(i.name));
+    if (list.length <= 3) list.forEach(i => ticked.add(i.name));
   }
   if (first && ticked.size === 0 && list.length) ticked.add(list[list.length - 1].name);
   drawRunList(list);
