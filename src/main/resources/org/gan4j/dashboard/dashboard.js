@@ -25,7 +25,9 @@ function run(name) {
 async function loadRuns(first) {
   const list = await getJson("/api/runs");
   for (const info of list) run(info.name).info = info;
-  if (first) {   // live runs first: the first ticked run is the one in focus
+  const asked = new URLSearchParams(location.search).get("runs");   // ?runs=a,b ticks those
+  if (first && asked) asked.split(",").filter(n => runs[n]).forEach(n => ticked.add(n));
+  else if (first) {   // live runs first: the first ticked run is the one in focus
     list.filter(i => i.state === "live").forEach(i => ticked.add(i.name));
     if (list.length <= 3) list.forEach(i => ticked.add(i.name));
   }
@@ -65,6 +67,7 @@ async function loadMetrics(name, incremental) {
   const r = run(name);
   const m = await getJson("/api/runs/" + encodeURIComponent(name) + "/metrics" + (incremental ? "?since=" + r.lastStep : ""));
   if (!incremental || r.columns.length !== m.columns.length) { r.columns = m.columns; r.rows = []; }
+  else if (r.rows.length && m.rows.length && r.rows[r.rows.length - 1][0] >= m.rows[0][0]) r.rows = r.rows.filter(x => x[0] < m.rows[0][0]);
   for (const row of m.rows) r.rows.push(row);
   if (r.rows.length) { r.lastStep = r.rows[r.rows.length - 1][0]; r.seen.push([Date.now(), r.lastStep]); }
 }
@@ -238,13 +241,22 @@ function listen() {
     const r = run(m.run);
     if (!r.columns.length) return;
     if (m.step <= r.lastStep) return;
-    r.rows.push(r.columns.map((c, i) => i === 0 ? m.step : (m.scalars[c] ?? null)));
-    r.lastStep = m.step;
     r.info.step = m.step;
     r.info.total = m.total;
     r.info.state = "live";
     r.seen.push([Date.now(), m.step]);
-    if (ticked.has(m.run)) redraw();
+    if (r.loading) return;
+    // metrics.csv is flushed at this cadence, before the event: fetch every step since the last one,
+    // so live curves have the resolution of a reloaded page; the event's own row if that fails.
+    r.loading = true;
+    loadMetrics(m.run, true).catch(() => {}).finally(() => {
+      r.loading = false;
+      if (m.step > r.lastStep) {
+        r.rows.push(r.columns.map((c, i) => i === 0 ? m.step : (m.scalars[c] ?? null)));
+        r.lastStep = m.step;
+      }
+      if (ticked.has(m.run)) redraw();
+    });
   });
   es.addEventListener("grid", e => { const m = JSON.parse(e.data); if (m.run === focused) loadGrids(m.run, false); });
   es.addEventListener("eval", e => { const m = JSON.parse(e.data); loadMetrics(m.run, false).then(() => redraw()); });
