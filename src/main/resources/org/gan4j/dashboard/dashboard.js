@@ -277,7 +277,10 @@ async function poll() {
     for (const info of list) {
       const r = run(info.name);
       r.info = info;
-      if (info.state === "live" && ticked.has(info.name) && info.step > r.lastStep) await loadMetrics(info.name, true);
+      if (info.state === "live" && ticked.has(info.name) && info.step > r.lastStep && !r.loading) {
+        r.loading = true;
+        try { await loadMetrics(info.name, true); } finally { r.loading = false; }
+      }
     }
     drawRunList(list);
     if (focused && runs[focused] && runs[focused].info.state === "live") loadGrids(focused, false);
