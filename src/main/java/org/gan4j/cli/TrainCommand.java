@@ -336,6 +336,24 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // The dashboard binds its port before the trainer writes anything: a port taken leaves no run behind.
+        try (DashboardServer dashboard = openDashboard(err)) {
+            return train(out, err, dashboard);
+        }
+    }
+
+    /** {@code --dashboard}'s server over the folder of the run (null without the flag). */
+    private DashboardServer openDashboard(PrintWriter err) {
+        if (dashboardPort == null) {
+            return null;
+        }
+        Path runDir = resume != null ? resume : Path.of(newRunConfig().resolve().run().out());
+        DashboardServer server = DashboardCommand.open(runDir.toAbsolutePath().normalize().getParent(), dashboardHost, dashboardPort, err);
+        println(err, "dashboard: " + server.url());
+        return server;
+    }
+
+    private int train(PrintWriter out, PrintWriter err, DashboardServer dashboard) {
         Trainer trainer;
         Dataset data;
         if (resume != null) {
@@ -355,16 +373,8 @@ public final class TrainCommand implements Callable<Integer> {
             trainer = Trainer.start(merged, data);
         }
         TrainingResult result;
-        Path runDir = trainer.run().root().toAbsolutePath().normalize();
-        try (trainer; ConsoleProgress progress = ConsoleProgress.create(out, data.shape().image() ? "img/s" : "samples/s");
-             DashboardServer dashboard = dashboardPort == null ? null
-                     : DashboardCommand.open(runDir.getParent(), dashboardHost, dashboardPort, err)) {
-            if (dashboard == null) {
-                result = trainer.train(progress);
-            } else {
-                println(err, "dashboard: " + dashboard.url());
-                result = trainer.train(both(progress, dashboard.listener(runDir)));
-            }
+        try (trainer; ConsoleProgress progress = ConsoleProgress.create(out, data.shape().image() ? "img/s" : "samples/s")) {
+            result = trainer.train(dashboard == null ? progress : both(progress, dashboard.listener(trainer.run().root())));
         }
         printSummary(out, result);
         return ExitCodes.OK;

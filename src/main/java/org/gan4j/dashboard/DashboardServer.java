@@ -79,8 +79,14 @@ public final class DashboardServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound (e.g. the port is taken)
      */
     public static DashboardServer start(Path runs, String host, int port) throws IOException {
-        RunFolder folder = new RunFolder(runs);
-        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 0);
+        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 0);   // first: a port taken leaves no folder behind
+        RunFolder folder;
+        try {
+            folder = new RunFolder(runs);
+        } catch (IllegalArgumentException e) {
+            http.stop(0);
+            throw new IOException(e.getMessage(), e);
+        }
         // Daemon threads: a dashboard never keeps the JVM alive. Event streams hold one each
         // (EventHub.MAX_CLIENTS), the rest answer requests.
         ExecutorService threads = Executors.newFixedThreadPool(EventHub.MAX_CLIENTS + 4, r -> {

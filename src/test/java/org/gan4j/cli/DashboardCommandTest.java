@@ -38,6 +38,18 @@ class DashboardCommandTest {
     }
 
     @Test
+    void aTakenPortFailsTrainBeforeItWritesAnything() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Path out = tmp.resolve("runs").resolve("x");
+            CliRun r = CliRun.of("train", "--model", "mlp", "--dataset", "ring8", "--steps", "5", "--out", out.toString(),
+                    "--dashboard", String.valueOf(taken.getLocalPort()));
+            assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+            assertTrue(r.firstErrorLine().contains("cannot serve the dashboard on 127.0.0.1:" + taken.getLocalPort()), r.toString());
+            assertTrue(java.nio.file.Files.notExists(tmp.resolve("runs")), "nothing written");
+        }
+    }
+
+    @Test
     void anotherAddressIsWarnedAbout() {
         StringWriter err = new StringWriter();
         try (DashboardServer s = DashboardCommand.open(tmp, "127.0.0.1", 0, new PrintWriter(err, true))) {
