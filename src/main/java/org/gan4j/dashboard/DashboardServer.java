@@ -46,7 +46,8 @@ import org.gan4j.report.MetricsTable;
  * </pre>
  *
  * <p>Security: it binds to 127.0.0.1 unless told otherwise; it has no authentication, so binding it
- * elsewhere shows the runs to whoever can reach the port. It writes nothing. Every name from a URL
+ * elsewhere shows the runs to whoever can reach the port. On loopback it answers only requests
+ * whose {@code Host} is a loopback name (else 403), against DNS rebinding. It writes nothing. Every name from a URL
  * goes through {@link RunFolder}, which serves only files inside a run directory (no {@code ..},
  * encoded or not, no absolute paths, no symbolic links pointing out); a refused path is 404.
  */
@@ -144,6 +145,10 @@ public final class DashboardServer implements AutoCloseable {
                 send(ex, 405, "text/plain", "GET only\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            if (!hostAllowed(ex.getRequestHeaders().getFirst("Host"))) {
+                send(ex, 403, "text/plain", "unknown Host\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             List<String> path = segments(ex.getRequestURI().getRawPath());
             if (path == null) {
                 notFound(ex);
@@ -153,6 +158,26 @@ public final class DashboardServer implements AutoCloseable {
         } catch (RuntimeException e) {
             send(ex, 500, "text/plain", (e.getClass().getSimpleName() + "\n").getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * Bound to loopback, only requests naming a loopback host are answered: a web page elsewhere
+     * cannot point its own name at 127.0.0.1 (DNS rebinding) and read the runs through the browser.
+     */
+    boolean hostAllowed(String hostHeader) {
+        if (!http.getAddress().getAddress().isLoopbackAddress()) {
+            return true;
+        }
+        if (hostHeader == null) {
+            return false;
+        }
+        String h = hostHeader.strip().toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[")) {
+            h = h.substring(0, h.indexOf(']') + 1);
+        } else if (h.indexOf(':') >= 0) {
+            h = h.substring(0, h.indexOf(':'));
+        }
+        return h.equals("127.0.0.1") || h.equals("localhost") || h.equals("[::1]");
     }
 
     /** The decoded segments of a raw path; null when a segment is empty (an absolute path inside the URL) or not a safe name. */
@@ -324,8 +349,8 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private void events(HttpExchange ex) throws IOException {
-        if (!streaming) {
-            send(ex, 204, "text/event-stream", new byte[0]);
+        if (!streaming || ex.getRequestMethod().equals("HEAD")) {
+            send(ex, streaming ? 200 : 204, "text/event-stream", new byte[0]);
             return;
         }
         EventHub.Client client = hub.connect();

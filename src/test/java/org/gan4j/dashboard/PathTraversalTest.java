@@ -40,9 +40,13 @@ class PathTraversalTest {
 
     /** The status line and body of GET {@code rawPath}, as sent. */
     private String raw(String rawPath) throws IOException {
+        return raw(rawPath, "127.0.0.1:" + server.port());
+    }
+
+    private String raw(String rawPath, String host) throws IOException {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
             OutputStream out = s.getOutputStream();
-            out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -58,6 +62,13 @@ class PathTraversalTest {
     @Test
     void theFixtureIsServedWhenAskedPlainly() throws IOException {
         assertEquals("HTTP/1.1 200", raw("/runs/ring8/samples/step-000300.png").substring(0, 12));
+    }
+
+    @Test
+    void aForeignHostNameIsRefusedOnLoopback() throws IOException {
+        assertEquals("HTTP/1.1 403", raw("/api/runs", "evil.example:" + server.port()).substring(0, 12), "DNS rebinding");
+        assertEquals("HTTP/1.1 200", raw("/api/runs", "localhost:" + server.port()).substring(0, 12));
+        assertEquals("HTTP/1.1 200", raw("/api/runs", "[::1]:" + server.port()).substring(0, 12));
     }
 
     @Test
