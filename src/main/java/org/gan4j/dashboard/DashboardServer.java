@@ -276,8 +276,7 @@ public final class DashboardServer implements AutoCloseable {
             long step = 0;
             long modified = 0;
             if (csv.isPresent()) {
-                MetricsTable t = table(csv.get());
-                step = t.isEmpty() ? 0 : (long) t.rows().get(t.size() - 1)[0];
+                step = lastStep(csv.get());
                 try {
                     modified = Files.getLastModifiedTime(csv.get()).toMillis();
                 } catch (IOException e) {
@@ -326,6 +325,30 @@ public final class DashboardServer implements AutoCloseable {
             }
         }
         return o;
+    }
+
+    /** The step of the last complete row of a metrics file (0 when none), from its tail only: polled often, files grow long. */
+    static long lastStep(Path csv) {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(csv)) {
+            long size = ch.size();
+            int n = (int) Math.min(size, 8192);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(n);
+            ch.position(size - n);
+            while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                // read the whole tail
+            }
+            String tail = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+            int end = tail.lastIndexOf('\n');            // an unfinished last line is not a row yet
+            if (end < 0) {
+                return 0;
+            }
+            int start = tail.lastIndexOf('\n', end - 1) + 1;
+            String line = tail.substring(start, end);
+            int comma = line.indexOf(',');
+            return Long.parseLong((comma < 0 ? line : line.substring(0, comma)).strip());
+        } catch (IOException | NumberFormatException e) {
+            return 0;                                      // no rows yet (the header), or unreadable
+        }
     }
 
     /** The metrics file, or an empty table while a run has written none yet. */

@@ -108,6 +108,16 @@ class DashboardServerTest {
     }
 
     @Test
+    void lastStepReadsTheTailAndIgnoresAnUnfinishedLine() throws Exception {
+        Path csv = tmp.resolve("m.csv");
+        java.nio.file.Files.writeString(csv, "step,d_loss\n");
+        assertEquals(0, DashboardServer.lastStep(csv));
+        java.nio.file.Files.writeString(csv, "step,d_loss\n1,0.5\n2,0.4\n3,0.");
+        assertEquals(2, DashboardServer.lastStep(csv));
+        assertEquals(300, DashboardServer.lastStep(tmp.resolve("runs/ring8/metrics.csv")));
+    }
+
+    @Test
     void onlyGetIsAllowed() throws Exception {
         for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH"}) {
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server.url() + "api/runs"))
