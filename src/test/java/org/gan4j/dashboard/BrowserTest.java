@@ -58,6 +58,7 @@ class BrowserTest {
                 "--virtual-time-budget=5000", "--dump-dom", url)
                 .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);   // /usr/bin/chromium is a script: its browser too
             p.destroyForcibly();
             throw new AssertionError("chromium did not finish in 90 s");
         }
