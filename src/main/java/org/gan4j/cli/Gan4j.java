@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             EvalCommand.class,
             UpscaleCommand.class,
             EvalSrCommand.class,
+            DashboardCommand.class,
         },
         footer = {"", "Exit status: 0 success, 1 internal error or diverged training, 2 bad input or config."})
 public final class Gan4j implements Callable<Integer> {

@@ -4,11 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gan4j.BadInputException;
+import org.gan4j.dashboard.DashboardServer;
 import org.gan4j.data.Dataset;
 import org.gan4j.engine.Engine;
 import org.gan4j.config.ConfigFiles;
 import org.gan4j.train.RunDirectory;
 import org.gan4j.config.TrainConfig;
+import org.gan4j.train.RunListener;
 import org.gan4j.train.Trainer;
 import org.gan4j.train.TrainingData;
 import org.gan4j.train.TrainingResult;
@@ -38,6 +40,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     VerboseOption verbose;
+
+    @Option(names = "--dashboard", arity = "0..1", paramLabel = "PORT", fallbackValue = "" + DashboardServer.DEFAULT_PORT,
+            description = "Serve the live dashboard of this run (and the others in its folder) on PORT (default ${FALLBACK-VALUE}) while it trains.")
+    Integer dashboardPort;
+
+    @Option(names = "--dashboard-host", paramLabel = "H", defaultValue = "127.0.0.1",
+            description = "Address the dashboard binds (default 127.0.0.1); another is reachable from the network, without a login.")
+    String dashboardHost;
 
     /** The keys the flags set, each option below setting its own; every other key stays null. */
     private final TrainConfig.Builder keys = TrainConfig.builder();
@@ -333,6 +343,24 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // The dashboard binds its port before the trainer writes anything: a port taken leaves no run behind.
+        try (DashboardServer dashboard = openDashboard(err)) {
+            return train(out, err, dashboard);
+        }
+    }
+
+    /** {@code --dashboard}'s server over the folder of the run (null without the flag). */
+    private DashboardServer openDashboard(PrintWriter err) {
+        if (dashboardPort == null) {
+            return null;
+        }
+        Path runDir = resume != null ? resume : Path.of(newRunConfig().resolve().run().out());
+        DashboardServer server = DashboardCommand.open(runDir.toAbsolutePath().normalize().getParent(), dashboardHost, dashboardPort, err);
+        println(err, "dashboard: " + server.url());
+        return server;
+    }
+
+    private int train(PrintWriter out, PrintWriter err, DashboardServer dashboard) {
         Trainer trainer;
         Dataset data;
         if (resume != null) {
@@ -353,7 +381,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainingResult result;
         try (trainer; ConsoleProgress progress = ConsoleProgress.create(out, data.shape().image() ? "img/s" : "samples/s")) {
-            result = trainer.train(progress);
+            result = trainer.train(dashboard == null ? progress : both(progress, dashboard.listener(trainer.run().root())));
         }
         printSummary(out, result);
         return ExitCodes.OK;
@@ -376,6 +404,14 @@ public final class TrainCommand implements Callable<Integer> {
                     + run.root().resolve("samples.png"));
         }
         out.flush();
+    }
+
+    /** The progress bar and the dashboard, as one observer of the run. */
+    private static RunListener both(RunListener first, RunListener second) {
+        return event -> {
+            first.on(event);
+            second.on(event);
+        };
     }
 
     private static void println(PrintWriter w, String line) {
