@@ -242,11 +242,11 @@ public final class Trainer implements AutoCloseable {
         long startStep = step;
         long started = System.nanoTime();
         RunEvents events = new RunEvents();
-        AdversarialLossInfo info = AdversarialLossInfo.of(config);
         Game.Sheet grid = game.sheet();
         Diagnostics diagnostics = null;
         if (game instanceof AdversarialGame) {   // its warnings read D(G(z)) and G(z) of one pair
-            diagnostics = new Diagnostics(info.logits(), config.objective().loss(), events::message);
+            boolean logits = Losses.get(config.objective().loss()).outputsProbabilityLogits();   // how to read D(G(z))
+            diagnostics = new Diagnostics(logits, config.objective().loss(), events::message);
             int realCount = Math.min(data.size(), grid.count());
             diagnostics.realSamples(realSamples(realCount, grid), realCount);
         }
@@ -334,13 +334,6 @@ public final class Trainer implements AutoCloseable {
         TrainingResult result = new TrainingResult(run.root(), config, provenance, step, last, seconds, perSec);
         events.publish(new RunEvent.RunEnded(result));
         return result;
-    }
-
-    /** Whether D's outputs are logits of a probability under the run's loss (what the diagnostics read D(G(z)) as). */
-    private record AdversarialLossInfo(boolean logits) {
-        static AdversarialLossInfo of(TrainConfig config) {
-            return new AdversarialLossInfo(Losses.get(config.objective().loss()).outputsProbabilityLogits());
-        }
     }
 
     /** The run's step diverged: say where, and which checkpoint is still good. */
