@@ -41,6 +41,10 @@ public final class DashboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        checkPort("--port", port);
+        if (Files.notExists(runs)) {
+            throw new BadInputException("--runs " + runs + " does not exist");
+        }
         if (!Files.isDirectory(runs)) {
             throw new BadInputException("--runs " + runs + " is not a directory");
         }
@@ -54,6 +58,13 @@ public final class DashboardCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** Refuses a port out of range (1-65535, or 0 for any free port) as bad input naming {@code option}; shared with {@code train}. */
+    static void checkPort(String option, int port) {
+        if (!DashboardServer.validPort(port)) {
+            throw new BadInputException(option + " " + port + " is out of range: use 1-65535, or 0 for any free port");
+        }
+    }
+
     /** Starts a dashboard, warning on {@code err} when it is reachable from other machines; shared with {@code train --dashboard}. */
     static DashboardServer open(Path runs, String host, int port, PrintWriter err) {
         if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
@@ -61,6 +72,7 @@ public final class DashboardCommand implements Callable<Integer> {
             err.flush();
         }
         try {
+            checkPort("port", port);
             return DashboardServer.start(runs, host, port);
         } catch (IOException e) {
             throw new BadInputException("cannot serve the dashboard on " + host + ":" + port + ": " + e.getMessage());

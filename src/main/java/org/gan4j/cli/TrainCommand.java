@@ -42,7 +42,7 @@ public final class TrainCommand implements Callable<Integer> {
     VerboseOption verbose;
 
     @Option(names = "--dashboard", arity = "0..1", paramLabel = "PORT", fallbackValue = "" + DashboardServer.DEFAULT_PORT,
-            description = "Serve the live dashboard of this run (and the others in its folder) on PORT (default ${FALLBACK-VALUE}) while it trains.")
+            description = "Serve the live dashboard of this run (and the others in its folder) on PORT (default ${FALLBACK-VALUE}; 0 = any free port) while it trains.")
     Integer dashboardPort;
 
     @Option(names = "--dashboard-host", paramLabel = "H", defaultValue = "127.0.0.1",
@@ -354,6 +354,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (dashboardPort == null) {
             return null;
         }
+        DashboardCommand.checkPort("--dashboard", dashboardPort);
         Path runDir = resume != null ? resume : Path.of(newRunConfig().resolve().run().out());
         DashboardServer server = DashboardCommand.open(runDir.toAbsolutePath().normalize().getParent(), dashboardHost, dashboardPort, err);
         println(err, "dashboard: " + server.url());

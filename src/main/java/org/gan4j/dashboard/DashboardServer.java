@@ -80,6 +80,9 @@ public final class DashboardServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound (e.g. the port is taken)
      */
     public static DashboardServer start(Path runs, String host, int port) throws IOException {
+        if (!validPort(port)) {
+            throw new IllegalArgumentException("port " + port + " is out of range: 1-65535, or 0 for any free port");
+        }
         HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 0);   // first: a port taken leaves no folder behind
         RunFolder folder;
         try {
@@ -100,6 +103,11 @@ public final class DashboardServer implements AutoCloseable {
         http.createContext("/", server::handle);
         http.start();
         return server;
+    }
+
+    /** Whether {@code port} may be asked for: 1-65535, or 0 for any free port. */
+    public static boolean validPort(int port) {
+        return port >= 0 && port <= 65535;
     }
 
     /** The port it listens on. */
@@ -276,6 +284,10 @@ public final class DashboardServer implements AutoCloseable {
             long step = 0;
             long modified = 0;
             if (csv.isPresent()) {
+                String error = quickCheck(csv.get());
+                if (error != null) {
+                    r.put("error", error);
+                }
                 step = lastStep(csv.get());
                 try {
                     modified = Files.getLastModifiedTime(csv.get()).toMillis();
@@ -307,7 +319,14 @@ public final class DashboardServer implements AutoCloseable {
         if (csv.isEmpty()) {
             return o;
         }
-        MetricsTable t = table(csv.get());
+        MetricsTable t;
+        try {
+            t = MetricsLog.read(csv.get());
+        } catch (RuntimeException e) {
+            // an empty or corrupt file: the page shows why instead of a curve; the message names no path of this machine
+            o.put("error", String.valueOf(e.getMessage()).replace(csv.get().toString(), "metrics.csv"));
+            return o;
+        }
         t.columns().forEach(columns::add);
         for (double[] row : t.rows()) {
             if (row[0] <= since) {
@@ -351,12 +370,63 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
-    /** The metrics file, or an empty table while a run has written none yet. */
-    private static MetricsTable table(Path csv) {
-        try {
-            return MetricsLog.read(csv);
-        } catch (RuntimeException e) {
-            return new MetricsTable(List.of("step"), List.of());
+    /**
+     * Why a run's metrics.csv cannot be shown, from its head and tail only (the list is polled often, files grow
+     * long), or null when it looks sound. The trainer writes the header when it creates the file, so an empty file is
+     * never a run starting. A bad row in the middle is found by {@code /metrics}, which reads all of it.
+     */
+    static String quickCheck(Path csv) {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(csv)) {
+            long size = ch.size();
+            if (size == 0) {
+                return "metrics.csv is empty (no header)";
+            }
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate((int) Math.min(size, 4096));
+            while (head.hasRemaining() && ch.read(head) >= 0) {
+                // read the head
+            }
+            String text = new String(head.array(), 0, head.position(), StandardCharsets.UTF_8);
+            String first = text.lines().findFirst().orElse("").strip();
+            if (!first.equals("step") && !first.startsWith("step,")) {
+                return "metrics.csv has no header starting with 'step'";
+            }
+            int nl = text.indexOf('\n');
+            if (nl >= 0 && nl + 1 < size && lastRowBad(csv)) {    // rows follow the header: the last must start with a step
+                return "metrics.csv: its last row does not start with a step";
+            }
+            return null;
+        } catch (IOException e) {
+            return "metrics.csv cannot be read";
+        }
+    }
+
+    /** Whether the last line after the header is complete and not a number (lastStep's 0 for a bad row, not an unfinished one). */
+    private static boolean lastRowBad(Path csv) throws IOException {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(csv)) {
+            long size = ch.size();
+            int n = (int) Math.min(size, 8192);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(n);
+            ch.position(size - n);
+            while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                // read the tail
+            }
+            String tail = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+            int end = tail.lastIndexOf('\n');
+            if (end < 0) {
+                return false;
+            }
+            int start = tail.lastIndexOf('\n', end - 1) + 1;
+            String line = tail.substring(start, end).strip();
+            if (start == 0 && size <= n || line.equals("step") || line.startsWith("step,")) {
+                return false;                              // the header itself
+            }
+            String field = line.indexOf(',') < 0 ? line : line.substring(0, line.indexOf(','));
+            try {
+                Long.parseLong(field.strip());
+                return false;
+            } catch (NumberFormatException e) {
+                return true;
+            }
         }
     }
 

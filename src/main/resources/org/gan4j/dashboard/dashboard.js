@@ -59,6 +59,12 @@ function drawRunList(list) {
     sub.className = "muted";
     sub.textContent = (info.model || "?") + " · " + (info.dataset || "?") + " · step " + info.step + "/" + info.total;
     label.append(sub);
+    if (info.error || (runs[info.name] && runs[info.name].error)) {   // an empty or corrupt metrics.csv: say so, keep the others
+      const bad = document.createElement("div");
+      bad.className = "error";
+      bad.textContent = info.error || runs[info.name].error;
+      label.append(bad);
+    }
     el.append(label);
   }
 }
@@ -66,6 +72,8 @@ function drawRunList(list) {
 async function loadMetrics(name, incremental) {
   const r = run(name);
   const m = await getJson("/api/runs/" + encodeURIComponent(name) + "/metrics" + (incremental ? "?since=" + r.lastStep : ""));
+  r.error = m.error || null;
+  if (m.error) { r.columns = []; r.rows = []; return; }
   if (!incremental || r.columns.length !== m.columns.length) { r.columns = m.columns; r.rows = []; }
   else if (r.rows.length && m.rows.length && r.rows[r.rows.length - 1][0] >= m.rows[0][0]) r.rows = r.rows.filter(x => x[0] < m.rows[0][0]);
   for (const row of m.rows) r.rows.push(row);
@@ -178,7 +186,9 @@ async function drawFocus() {
   const total = r.info.total || 0;
   const step = Math.max(r.lastStep, r.info.step || 0);
   $("focus").textContent = name;
-  $("progress").textContent = "step " + step + " of " + total + " (" + (r.info.state || "?") + ")";
+  const error = r.error || r.info.error;
+  $("progress").textContent = error ? "cannot show this run: " + error
+    : "step " + step + " of " + total + " (" + (r.info.state || "?") + ")";
   $("bar").firstElementChild.style.width = (total ? Math.min(100, 100 * step / total) : 0) + "%";
   $("eta").textContent = eta(r, step, total);
   if (focused !== name) {
@@ -287,6 +297,15 @@ async function poll() {
     redraw();
   } catch (e) { /* server gone: keep the page as it is */ }
 }
+
+// A read-only view of the page's state for tests (a live browser test reads it over DevTools).
+window.gan4jState = {
+  get points() { const n = [...ticked][0]; return n && runs[n] ? runs[n].rows.length : 0; },
+  get run() { return focused; },
+  get step() { return $("progress").textContent; },
+  get grid() { return $("gridimg").getAttribute("src"); },
+  get charts() { return charts.length; },
+};
 
 $("smooth").oninput = () => { $("smoothv").textContent = " " + $("smooth").value; redraw(); };
 $("smoothv").textContent = " " + $("smooth").value;

@@ -59,4 +59,45 @@ class DashboardCommandTest {
             assertTrue(err.toString().startsWith("warning: the dashboard listens on 0.0.0.0"), err.toString());
         }
     }
+
+    @Test
+    void aMissingOrFileRunsFolderIsBadInput() throws Exception {
+        CliRun missing = CliRun.of("dashboard", "--runs", tmp.resolve("nope").toString(), "--port", "0");
+        assertEquals(ExitCodes.BAD_INPUT, missing.exitCode(), missing.toString());
+        assertEquals("gan4j: error: --runs " + tmp.resolve("nope") + " does not exist", missing.firstErrorLine(), missing.toString());
+        assertTrue(java.nio.file.Files.notExists(tmp.resolve("nope")), "not created");
+        Path file = java.nio.file.Files.writeString(tmp.resolve("f.txt"), "x");
+        CliRun notDir = CliRun.of("dashboard", "--runs", file.toString(), "--port", "0");
+        assertEquals(ExitCodes.BAD_INPUT, notDir.exitCode(), notDir.toString());
+        assertEquals("gan4j: error: --runs " + file + " is not a directory", notDir.firstErrorLine(), notDir.toString());
+        assertEquals(1, notDir.err().lines().count(), notDir.toString());
+    }
+
+    @Test
+    void aPortOutOfRangeIsBadInput() {
+        for (String port : java.util.List.of("-1", "65536", "100000")) {
+            CliRun r = CliRun.of("dashboard", "--runs", tmp.toString(), "--port", port);
+            assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+            assertEquals("gan4j: error: --port " + port + " is out of range: use 1-65535, or 0 for any free port", r.firstErrorLine(), r.toString());
+            assertEquals(1, r.err().lines().count(), r.toString());
+
+            Path out = tmp.resolve("runs" + port).resolve("x");
+            CliRun t = CliRun.of("train", "--model", "mlp", "--dataset", "ring8", "--steps", "5", "--out", out.toString(), "--dashboard", port);
+            assertEquals(ExitCodes.BAD_INPUT, t.exitCode(), t.toString());
+            assertEquals("gan4j: error: --dashboard " + port + " is out of range: use 1-65535, or 0 for any free port", t.firstErrorLine(), t.toString());
+            assertTrue(java.nio.file.Files.notExists(out.getParent()), "train wrote nothing");
+        }
+        CliRun notANumber = CliRun.of("dashboard", "--runs", tmp.toString(), "--port", "http");
+        assertEquals(ExitCodes.BAD_INPUT, notANumber.exitCode(), notANumber.toString());
+    }
+
+    @Test
+    void aTakenPortFailsTheDashboardCommand() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            CliRun r = CliRun.of("dashboard", "--runs", tmp.toString(), "--port", String.valueOf(taken.getLocalPort()));
+            assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+            assertTrue(r.firstErrorLine().startsWith("gan4j: error: cannot serve the dashboard on 127.0.0.1:" + taken.getLocalPort()), r.toString());
+            assertEquals(1, r.err().lines().count(), r.toString());
+        }
+    }
 }

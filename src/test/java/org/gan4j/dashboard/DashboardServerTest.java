@@ -131,4 +131,50 @@ class DashboardServerTest {
     void withoutATrainedRunTheEventStreamSaysNoContent() throws Exception {
         assertEquals(204, get("/api/events").statusCode());
     }
+
+    /** A run beside ring8 with a given metrics.csv. */
+    private void badRun(String name, String csv) throws IOException {
+        Path run = java.nio.file.Files.createDirectories(tmp.resolve("runs").resolve(name));
+        java.nio.file.Files.writeString(run.resolve("config.json"), "{\"config\": {\"model\": \"mlp\", \"steps\": 100}}");
+        java.nio.file.Files.writeString(run.resolve("metrics.csv"), csv);
+    }
+
+    @Test
+    void anEmptyOrCorruptMetricsFileIsAnErrorOfThatRunOnly() throws Exception {
+        badRun("empty", "");
+        badRun("noheader", "1,2,3\n");
+        badRun("badtail", "step,d_loss\n1,0.5\nxx,0.4\n");
+        badRun("badmiddle", "step,d_loss\n1,0.5\n2,oops\n3,0.3\n");
+        badRun("headeronly", "step,d_loss\n");
+        JsonNode runs = json("/api/runs");
+        java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
+        runs.forEach(r -> byName.put(r.get("name").asText(), r));
+        assertEquals(java.util.Set.of("ring8", "empty", "noheader", "badtail", "badmiddle", "headeronly"), byName.keySet(), "every run listed");
+        assertEquals("metrics.csv is empty (no header)", byName.get("empty").path("error").asText());
+        assertTrue(byName.get("noheader").path("error").asText().contains("header"), byName.get("noheader").toString());
+        assertTrue(byName.get("badtail").path("error").asText().contains("last row"), byName.get("badtail").toString());
+        assertFalse(byName.get("ring8").has("error"));
+        assertFalse(byName.get("headeronly").has("error"), "a run that has logged nothing yet is no error");
+        assertFalse(byName.get("badmiddle").has("error"), "the list reads head and tail only");
+        assertEquals(300, byName.get("ring8").get("step").asLong());
+
+        for (String bad : java.util.List.of("empty", "noheader", "badtail", "badmiddle")) {
+            JsonNode m = json("/api/runs/" + bad + "/metrics");
+            assertTrue(m.hasNonNull("error"), bad + ": " + m);
+            assertEquals(0, m.get("rows").size(), bad);
+            assertFalse(m.get("error").asText().contains(tmp.toString()), "no path of this machine: " + m);
+        }
+        assertEquals("metrics.csv: empty metrics file (no header)", json("/api/runs/empty/metrics").get("error").asText());
+        assertTrue(json("/api/runs/badmiddle/metrics").get("error").asText().startsWith("metrics.csv:3: cannot read row '2,oops'"));
+        JsonNode fine = json("/api/runs/headeronly/metrics");
+        assertFalse(fine.has("error"));
+        assertEquals(2, fine.get("columns").size());
+        assertEquals(300, json("/api/runs/ring8/metrics").get("rows").size(), "the other runs still served");
+    }
+
+    @Test
+    void portsOutOfRangeAreRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> DashboardServer.start(tmp, "127.0.0.1", 65536));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> DashboardServer.start(tmp, "127.0.0.1", -1));
+    }
 }
