@@ -52,6 +52,23 @@ class BrowserTest {
         }
     }
 
+    @Test
+    void aCorruptMetricsFileIsShownAsAMessageAndTheOtherRunsStay() throws Exception {
+        Path chromium = chromium();
+        assumeTrue(chromium != null, "no chromium on this machine");
+        Path runs = RunsFixture.create(tmp);
+        Path bad = Files.createDirectories(runs.resolve("broken"));
+        Files.writeString(bad.resolve("config.json"), "{\"config\": {\"model\": \"mlp\", \"dataset\": \"ring8\", \"steps\": 100}}");
+        Files.writeString(bad.resolve("metrics.csv"), "");
+        try (DashboardServer server = DashboardServer.start(runs, "127.0.0.1", 0)) {
+            String dom = dumpDom(chromium, server.url() + "?runs=broken,ring8");
+            assertTrue(dom.contains("<div class=\"error\">metrics.csv is empty (no header)</div>"), "the run list says why: " + dom);
+            assertTrue(dom.contains("cannot show this run: metrics.csv"), "the progress of the run in focus says so");
+            assertTrue(dom.contains("ring8"), "the other run is listed");
+            assertEquals(4, count(dom, "<canvas"), "and its charts drawn");
+        }
+    }
+
     private String dumpDom(Path chromium, String url) throws IOException, InterruptedException {
         Path out = tmp.resolve("dom.html");
         Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + tmp.resolve("profile"),
