@@ -71,7 +71,7 @@ class BrowserTest {
 
     private String dumpDom(Path chromium, String url) throws IOException, InterruptedException {
         Path out = tmp.resolve("dom.html");
-        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + tmp.resolve("profile"),
+        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=" + tmp.resolve("profile"),
                 "--virtual-time-budget=5000", "--dump-dom", url)
                 .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         if (!p.waitFor(90, TimeUnit.SECONDS)) {

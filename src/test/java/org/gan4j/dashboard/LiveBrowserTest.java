@@ -70,7 +70,7 @@ class LiveBrowserTest {
         await("the run's first rows", () -> Files.isRegularFile(run.resolve("config.json")) && Files.exists(run.resolve("metrics.csv"))
                 && Files.readAllLines(run.resolve("metrics.csv")).size() > 1 ? true : null, training);
 
-        Process browser = new ProcessBuilder(chromium.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
+        Process browser = new ProcessBuilder(chromium.toString(), "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--remote-debugging-port=0", "--user-data-dir=" + tmp.resolve("profile"), "--window-size=1400,900", url)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
