@@ -62,7 +62,7 @@ public final class EvalSrCommand implements Callable<Integer> {
     @Option(names = "--picture", paramLabel = "FILE", description = "Where to write the picture (default DIR/eval-sr.png).")
     Path picture;
 
-    @Option(names = "--feature-network", paramLabel = "FILE", description = "A classifier written by train-classifier for FID, instead of the shipped one.")
+    @Option(names = "--network", paramLabel = "FILE", description = "A classifier written by train-classifier for FID, instead of the shipped one.")
     Path featureNetwork;
 
     @Option(names = "--cache", paramLabel = "DIR", description = "Cache of real features (default $GAN4J_CACHE, else ~/.cache/gan4j).")
@@ -137,7 +137,7 @@ public final class EvalSrCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The feature network that judges {@code name}: --feature-network, else the shipped one; null when there is none. */
+    /** The feature network that judges {@code name}: --network, else the shipped one; null when there is none. */
     private FeatureNetwork featureNetwork(String name) {
         if (featureNetwork != null) {
             FeatureNetwork net = FeatureNetwork.load(featureNetwork);

@@ -24,7 +24,7 @@ final class CheckpointRecorder implements RunListener {
 
     @Override
     public void on(RunEvent event) {
-        if (event instanceof RunEvent.StepEnded s && (s.step() % every == 0 || s.step() == s.totalSteps())) {
+        if (event instanceof RunEvent.StepEnded s && s.due(every)) {
             save.accept(file);
             events.publish(new RunEvent.CheckpointSaved(s.step(), file));
         }

@@ -44,7 +44,7 @@ final class MetricsRecorder implements RunListener, AutoCloseable {
             }
             evaluated.clear();
             log.append(s.step(), values);
-            if (s.logged() || s.step() % checkpointEvery == 0 || s.step() == s.totalSteps()) {
+            if (s.logged() || s.due(checkpointEvery)) {
                 log.flush();
             }
         }

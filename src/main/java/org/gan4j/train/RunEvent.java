@@ -18,6 +18,11 @@ public sealed interface RunEvent {
         public long step() {
             return stats.step();
         }
+
+        /** Whether a cadence of {@code every} steps falls on this step; the run's last step always counts. */
+        public boolean due(long every) {
+            return step() % every == 0 || step() == totalSteps;
+        }
     }
 
     /**

@@ -37,7 +37,7 @@ final class SampleRecorder implements RunListener {
     public void on(RunEvent event) {
         if (event instanceof RunEvent.RunStarted s && s.startStep() == 0) {
             write(0);
-        } else if (event instanceof RunEvent.StepEnded s && (s.step() % every == 0 || s.step() == s.totalSteps())) {
+        } else if (event instanceof RunEvent.StepEnded s && s.due(every)) {
             write(s.step());
         }
     }

@@ -144,7 +144,7 @@ final class TrainingEvaluation implements RunListener {
     /** At a due step, evaluates and publishes {@link RunEvent.Evaluated}; saves {@code best.pt} when FID improved. */
     @Override
     public void on(RunEvent event) {
-        if (event instanceof RunEvent.StepEnded s && (s.step() % every == 0 || s.step() == s.totalSteps())) {
+        if (event instanceof RunEvent.StepEnded s && s.due(every)) {
             evaluate(s.step());
         }
     }

@@ -8,12 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.bytedeco.javacpp.Pointer;
 import org.gan4j.config.TrainConfig;
 import org.gan4j.data.Dataset;
-import org.gan4j.data.IdxDataset;
-import org.gan4j.data.SampleShape;
 import org.gan4j.engine.Engine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,15 +41,7 @@ class NativeMemoryTest {
 
     /** 64 random 28×28 images with labels 0..3 in turn. */
     static Dataset images() {
-        Random r = new Random(5);
-        int n = 64;
-        byte[] pixels = new byte[n * 784];
-        r.nextBytes(pixels);
-        byte[] labels = new byte[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = (byte) (i % 4);
-        }
-        return new IdxDataset("tiny-labelled", pixels, n, SampleShape.image(1, 28, 28), labels);
+        return ConditionalTrainingTest.labelled();
     }
 
     /**
