@@ -193,8 +193,9 @@ final class AdversarialGame implements Game {
         Term.Judgement judged = new Term.Judgement(step.step(), discriminator.given(realLabels), realSeen, fakeSeen,
                 realOut, fakeOut, realLabels, latent);
         Tensor lossD = objective.discriminator(realOut.logits(), fakeOut.logits(), judged);
-        double gradientNorm = playerD.backward(lossD);
-        double value = lossD.item_double();
+        Player.Backward back = playerD.backward(lossD);
+        double gradientNorm = back.gradientNorm();
+        double value = back.loss();
         playerD.optimizer().step();
         objective.afterDiscriminatorStep(discriminator);
         if (step.distributions()) {   // only on steps that ask: a copy (and on CUDA a sync) per logged step
@@ -216,8 +217,9 @@ final class AdversarialGame implements Game {
             Discriminator.Output out = discriminator.judge(seen, latent.labels());         // D(G(z)): B×1
             Term.Judgement judged = new Term.Judgement(step.step(), discriminator, null, seen, null, out, null, latent);
             Tensor lossG = objective.generator(out.logits(), judged);
-            double gradientNorm = playerG.backward(lossG);
-            double value = lossG.item_double();
+            Player.Backward back = playerG.backward(lossG);
+            double gradientNorm = back.gradientNorm();
+            double value = back.loss();
             playerG.optimizer().step();
             return new GeneratorStep(value, gradientNorm);
         } finally {

@@ -165,8 +165,9 @@ final class CoupledGame implements Game {
             means[2 * domain] = objective.mean(realLogits);
             means[2 * domain + 1] = objective.mean(fakeLogits);
         }
-        double gradientNorm = playerD.backward(lossD);
-        double value = lossD.item_double();
+        Player.Backward back = playerD.backward(lossD);
+        double gradientNorm = back.gradientNorm();
+        double value = back.loss();
         playerD.optimizer().step();
         objective.afterDiscriminatorStep(discriminators);
         return new DiscriminatorStep(fakes, value, means, gradientNorm);
@@ -184,8 +185,9 @@ final class CoupledGame implements Game {
                         null, new Discriminator.Output(fakeLogits, null), null, null));
                 lossG = lossG == null ? l : lossG.add(l);
             }
-            double gradientNorm = playerG.backward(lossG);
-            double value = lossG.item_double();
+            Player.Backward back = playerG.backward(lossG);
+            double gradientNorm = back.gradientNorm();
+            double value = back.loss();
             playerG.optimizer().step();
             return new double[] {value, gradientNorm};
         } finally {

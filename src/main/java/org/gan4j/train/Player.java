@@ -41,10 +41,11 @@ public record Player(String name, Network network, TensorVector parameters, Tens
     }
 
     /**
-     * Back-propagates this player's loss and returns the gradient norm of its parameters, before its
-     * optimiser steps: a NaN or infinite loss stops the run first, so it cannot spread into the weights.
+     * Back-propagates this player's loss and returns its value and the gradient norm of the player's
+     * parameters, before its optimiser steps: a NaN or infinite loss stops the run first, so it cannot
+     * spread into the weights.
      */
-    public double backward(Tensor loss) {
+    public Backward backward(Tensor loss) {
         optimizer.zeroGrad();
         loss.backward();
         double norm = AdversarialGame.gradientNorm(parameters);
@@ -52,7 +53,11 @@ public record Player(String name, Network network, TensorVector parameters, Tens
         if (!Double.isFinite(value)) {
             throw new NonFiniteLoss(name, value);
         }
-        return norm;
+        return new Backward(value, norm);
+    }
+
+    /** What a backward pass measured: the loss and the L2 norm of the player's gradients. */
+    public record Backward(double loss, double gradientNorm) {
     }
 
     /** A player's loss became NaN or infinite; the trainer reports it with the run's context. */

@@ -146,8 +146,9 @@ final class SuperResolutionGame implements Game {
         Pair p = pair(step.data().next());
         Tensor sr = generator.forward(p.lowRes());
         Tensor mse = torch.mse_loss(sr, p.highRes());
-        double gradientNorm = playerG.backward(mse);
-        double value = mse.item_double();
+        Player.Backward back = playerG.backward(mse);
+        double gradientNorm = back.gradientNorm();
+        double value = back.loss();
         playerG.optimizer().step();
         return StepScalars.of("d_loss", Double.NaN, "g_loss", value, "content_loss", Double.NaN, "adversarial_loss", Double.NaN,
                 "pixel_loss", value, "d_real", Double.NaN, "d_fake", Double.NaN, "grad_norm_d", Double.NaN,
@@ -180,8 +181,9 @@ final class SuperResolutionGame implements Game {
             Term.Judgement judged = new Term.Judgement(step.step(), discriminator, realSeen, fakeSeen,
                     new Discriminator.Output(realLogits, null), new Discriminator.Output(fakeLogits, null), null, null);
             Tensor l = objective.discriminator(realLogits, fakeLogits, judged);
-            normD = playerD.backward(l);
-            lossD = l.item_double();
+            Player.Backward back = playerD.backward(l);
+            normD = back.gradientNorm();
+            lossD = back.loss();
             playerD.optimizer().step();
             objective.afterDiscriminatorStep(discriminator);
             meanReal = objective.mean(realLogits);
@@ -195,8 +197,9 @@ final class SuperResolutionGame implements Game {
             Tensor adversarialLoss = objective.generator(fakeLogits, new Term.Judgement(step.step(), discriminator, null, seen, null,
                     new Discriminator.Output(fakeLogits, null), null, null));
             Tensor perceptual = contentLoss.add(adversarialLoss.mul(new Scalar(keys.adversarialWeight())));
-            double normG = playerG.backward(perceptual);
-            double value = perceptual.item_double();
+            Player.Backward back = playerG.backward(perceptual);
+            double normG = back.gradientNorm();
+            double value = back.loss();
             double pixel;
             try (NoGradGuard guard = new NoGradGuard()) {
                 pixel = torch.mse_loss(sr.detach(), p.highRes()).item_double();
