@@ -164,13 +164,13 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     @Option(names = "--r1-gamma", paramLabel = "X",
-            description = "R1 penalty gamma/2 E[|grad D(x)|^2] on real data, with any loss; 0 = off (default 0).")
+            description = "R1 penalty gamma/2 E[|grad D(x)|^2] on real data, with any loss; 0 = off (default: stylegan 0.01, else 0).")
     void r1Gamma(double value) {
         keys.r1Gamma(value);
     }
 
     @Option(names = "--r1-every", paramLabel = "K",
-            description = "Lazy R1: only every K-th D step, scaled by K (StyleGAN2: 16; default 1 = every step).")
+            description = "Lazy R1: only every K-th D step, scaled by K (default: stylegan 16, as StyleGAN2; else 1 = every step).")
     void r1Every(int value) {
         keys.r1Every(value);
     }
@@ -182,9 +182,33 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     @Option(names = "--ema-decay", paramLabel = "B",
-            description = "Decay of a moving average of G's weights that draws the samples and is generator.pt; 0 = off (default 0, typical 0.999).")
+            description = "Decay of a moving average of G's weights that draws the samples and is generator.pt; 0 = off (default: stylegan 0.99, else 0; typical 0.999).")
     void emaDecay(double value) {
         keys.emaDecay(value);
+    }
+
+    @Option(names = "--mapping-layers", paramLabel = "L",
+            description = "stylegan: depth of the mapping network z -> w (default 2, StyleGAN2-ADA cifar; the paper's 8).")
+    void mappingLayers(int value) {
+        keys.mappingLayers(value);
+    }
+
+    @Option(names = "--mixing-prob", paramLabel = "P",
+            description = "stylegan: probability of style mixing per training batch, in [0, 1] (default 0.9, the paper's).")
+    void mixingProb(double value) {
+        keys.mixingProb(value);
+    }
+
+    @Option(names = "--pl-weight", paramLabel = "W",
+            description = "stylegan: weight of path-length regularisation on G; 0 = off (default 0, as the cifar config; the paper's 2).")
+    void plWeight(double value) {
+        keys.plWeight(value);
+    }
+
+    @Option(names = "--pl-every", paramLabel = "K",
+            description = "stylegan: lazy path-length regularisation every K-th G step, scaled by K (default 4).")
+    void plEvery(int value) {
+        keys.plEvery(value);
     }
 
     @Option(names = "--instance-noise", paramLabel = "SIGMA",

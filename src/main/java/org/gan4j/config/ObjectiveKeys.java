@@ -5,6 +5,7 @@ import org.gan4j.BadInputException;
 import org.gan4j.loss.AdversarialLoss;
 import org.gan4j.loss.InstanceNoise;
 import org.gan4j.loss.Losses;
+import org.gan4j.nn.Architecture;
 
 /**
  * The keys of what the players minimise: the adversarial loss pair and the terms and regularisers
@@ -13,9 +14,9 @@ import org.gan4j.loss.Losses;
  * @param loss          adversarial loss, a name in {@link Losses}: {@code ns} (non-saturating, default),
  *                      {@code minimax}, {@code lsgan}, {@code hinge}, {@code wgan}, {@code wgan-gp}.
  * @param r1Gamma       γ of the R1 penalty γ/2·E[‖∇D(x)‖²] on real data (Mescheder et al. 2018), with any loss;
- *                      0 = off. Default 0.
+ *                      0 = off. Default: the family's (stylegan 0.01), else 0.
  * @param r1Every       lazy R1 (Karras et al. 2020): compute it every k-th D step only, scaled by k, so its average
- *                      weight is unchanged (StyleGAN2 uses 16); needs {@code r1-gamma}. Default 1 (every step).
+ *                      weight is unchanged (StyleGAN2 uses 16); needs {@code r1-gamma}. Default: the family's (stylegan 16), else 1 (every step).
  * @param realLabel     target of real samples in the BCE losses ({@code ns}, {@code minimax}); below 1 is one-sided
  *                      label smoothing (Salimans et al. 2016), e.g. 0.9. Default 1.
  * @param instanceNoise σ₀ of instance noise (Sønderby et al. 2017; Arjovsky &amp; Bottou 2017): Gaussian noise
@@ -33,8 +34,11 @@ public record ObjectiveKeys(String loss, Double r1Gamma, Integer r1Every, Double
                             Double infoLambda) {
     static final String DEFAULT_LOSS = "ns";
 
-    /** @param coded whether the family has latent codes (InfoGAN), the only ones {@code info-lambda} applies to */
-    ObjectiveKeys resolve(boolean coded) {
+    /**
+     * @param coded          whether the family has latent codes (InfoGAN), the only ones {@code info-lambda} applies to
+     * @param regularisation the family's R1 defaults (StyleGAN2's γ 0.01 every 16)
+     */
+    ObjectiveKeys resolve(boolean coded, Architecture.Regularisation regularisation) {
         String lossName = Checks.or(loss, DEFAULT_LOSS);
         AdversarialLoss adversarial = Losses.get(lossName);
         double label = Checks.or(realLabel, 1.0);
@@ -49,11 +53,11 @@ public record ObjectiveKeys(String loss, Double r1Gamma, Integer r1Every, Double
         if (!coded && infoLambda != null) {
             throw new BadInputException("'info-categories', 'info-continuous' and 'info-lambda' apply only to --model infogan");
         }
-        double gamma = Checks.or(r1Gamma, 0.0);
+        double gamma = Checks.or(r1Gamma, regularisation.r1Gamma());
         if (r1Every != null && gamma == 0) {
             throw new BadInputException("'r1-every' applies only with R1 (set --r1-gamma)");
         }
-        ObjectiveKeys r = new ObjectiveKeys(lossName, gamma, gamma > 0 ? Checks.or(r1Every, 1) : null, label, Checks.or(instanceNoise, 0.0), schedule,
+        ObjectiveKeys r = new ObjectiveKeys(lossName, gamma, gamma > 0 ? Checks.or(r1Every, regularisation.r1Every()) : null, label, Checks.or(instanceNoise, 0.0), schedule,
                 coded ? Checks.or(infoLambda, 1.0) : null);
         r.check();
         return r;

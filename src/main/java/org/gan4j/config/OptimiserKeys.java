@@ -22,7 +22,7 @@ import org.gan4j.nn.Architecture;
  * @param dSteps    k, discriminator steps per generator step (Goodfellow et al. 2014, Alg. 1; n_critic of the WGAN
  *                  papers). Default: the loss's (wgan, wgan-gp 5), else 1.
  * @param emaDecay  β of an exponential moving average of G's weights (Yazıcı et al. 2019), which then draws the
- *                  sample grids and is the run's {@code generator.pt}; 0 = off, typical 0.999. Default 0.
+ *                  sample grids and is the run's {@code generator.pt}; 0 = off, typical 0.999. Default: the family's (stylegan 0.99), else 0.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OptimiserKeys(Integer batch, String optimizer, Double lrG, Double lrD, Double beta1, Double beta2,
@@ -42,7 +42,7 @@ public record OptimiserKeys(Integer batch, String optimizer, Double lrG, Double 
         OptimiserKeys r = new OptimiserKeys(Checks.or(batch, d.batch()), opt, Checks.or(lrG, lr), Checks.or(lrD, lr),
                 adam ? Checks.or(beta1, Checks.or(ld.beta1(), d.beta1())) : null,
                 adam ? Checks.or(beta2, Checks.or(ld.beta2(), d.beta2())) : null,
-                Checks.or(dSteps, Checks.or(ld.dSteps(), 1)), Checks.or(emaDecay, 0.0));
+                Checks.or(dSteps, Checks.or(ld.dSteps(), 1)), Checks.or(emaDecay, arch.regularisation().emaDecay()));
         r.check();
         return r;
     }

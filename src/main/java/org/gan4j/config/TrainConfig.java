@@ -9,7 +9,7 @@ import org.gan4j.nn.Architectures;
 /**
  * Everything that decides a training run, one typed object in six sections: the {@link DataKeys data},
  * the {@link NetworkKeys networks}, their {@link OptimiserKeys optimisers}, the {@link ObjectiveKeys
- * objective}, the {@link RunKeys run} itself, and a family's own keys ({@link SuperResolutionKeys}). Each key has one kebab-case name, the same as its
+ * objective}, the {@link RunKeys run} itself, and a family's own keys ({@link SuperResolutionKeys}, {@link StyleKeys}). Each key has one kebab-case name, the same as its
  * command-line flag: a config file (YAML or JSON) is one flat map of those names ({@code lr-g},
  * {@code d-steps}, ...), and a flag given on the command line overrides the file ({@link ConfigFiles}).
  *
@@ -19,11 +19,12 @@ import org.gan4j.nn.Architectures;
  * resolved config is what {@code config.json} records; every value is then in range and finite.
  */
 public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys optimiser, ObjectiveKeys objective, RunKeys run,
-                          SuperResolutionKeys superResolution) {
+                          SuperResolutionKeys superResolution, StyleKeys style) {
     public static final long DEFAULT_STEPS = RunKeys.DEFAULT_STEPS;
 
     public TrainConfig {
-        if (data == null || networks == null || optimiser == null || objective == null || run == null || superResolution == null) {
+        if (data == null || networks == null || optimiser == null || objective == null || run == null || superResolution == null
+                || style == null) {
             throw new IllegalArgumentException("every section of a config is present (keys inside may be null)");
         }
     }
@@ -43,12 +44,13 @@ public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys opt
         Architecture arch = Architectures.get(Checks.or(networks.model(), NetworkKeys.DEFAULT_MODEL));
         var lossDefaults = Losses.get(Checks.or(objective.loss(), ObjectiveKeys.DEFAULT_LOSS)).defaults();
         OptimiserKeys o = optimiser.resolve(arch, lossDefaults);
-        ObjectiveKeys l = objective.resolve(!arch.latentCodes().isEmpty());
+        ObjectiveKeys l = objective.resolve(!arch.latentCodes().isEmpty(), arch.regularisation());
         NetworkKeys n = networks.resolve(arch, lossDefaults);
         DataKeys d = data.resolve(arch.game().equals("coupled"));
         RunKeys r = run.resolve("runs/" + n.model() + "-" + d.dataset());
         SuperResolutionKeys sr = superResolution.resolve(arch.game().equals("super-resolution"), d.dataset(), r.steps());
-        return new TrainConfig(d, n, o, l, r, sr);
+        StyleKeys st = style.resolve(n.model().equals("stylegan"));
+        return new TrainConfig(d, n, o, l, r, sr, st);
     }
 
     /** A builder starting from every key unset; see the sections for each key's default. */
@@ -106,6 +108,10 @@ public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys opt
         public Builder srPretrainSteps(long v) { keys.put("sr-pretrain-steps", v); return this; }
         public Builder adversarialWeight(double v) { keys.put("adversarial-weight", v); return this; }
         public Builder content(String v) { keys.put("content", v); return this; }
+        public Builder mappingLayers(int v) { keys.put("mapping-layers", v); return this; }
+        public Builder mixingProb(double v) { keys.put("mixing-prob", v); return this; }
+        public Builder plWeight(double v) { keys.put("pl-weight", v); return this; }
+        public Builder plEvery(int v) { keys.put("pl-every", v); return this; }
         public Builder logEvery(int v) { keys.put("log-every", v); return this; }
         public Builder sampleEvery(int v) { keys.put("sample-every", v); return this; }
         public Builder checkpointEvery(int v) { keys.put("checkpoint-every", v); return this; }

@@ -2,6 +2,7 @@ package org.gan4j.loss;
 
 import org.bytedeco.pytorch.Tensor;
 import org.gan4j.nn.Discriminator;
+import org.gan4j.nn.Generator;
 import org.gan4j.nn.Latent;
 
 /**
@@ -42,8 +43,14 @@ public interface Term {
      * @param fakeOut    D(G(z)) with its auxiliary head's output
      * @param realLabels the real batch's classes (int64, B) of a conditional run, else null
      * @param latent     what G's batch was drawn from (labels, codes)
+     * @param generator  G, in G's step (for terms on G itself: StyleGAN2's path length); null in D's step
      */
     record Judgement(long step, Discriminator critic, Tensor real, Tensor fake, Discriminator.Output realOut,
-                     Discriminator.Output fakeOut, Tensor realLabels, Latent latent) {
+                     Discriminator.Output fakeOut, Tensor realLabels, Latent latent, Generator generator) {
+        /** A judgement without G (D's step, and terms that need only D's outputs). */
+        public Judgement(long step, Discriminator critic, Tensor real, Tensor fake, Discriminator.Output realOut,
+                         Discriminator.Output fakeOut, Tensor realLabels, Latent latent) {
+            this(step, critic, real, fake, realOut, fakeOut, realLabels, latent, null);
+        }
     }
 }

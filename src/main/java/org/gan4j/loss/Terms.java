@@ -10,11 +10,12 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.gan4j.nn.Conditioning;
 import org.gan4j.nn.LatentCodes;
+import org.gan4j.nn.StyleGanGenerator;
 
 /**
  * The registry of {@link Term}s. Each entry decides from a run's {@link Settings} whether it applies;
  * {@link #of} returns those that do, in registry order, which is the order a step adds them:
- * {@code L_D + gradient-penalty + r1 + acgan-ce + info-mi} (the order fixes float rounding, so it is
+ * {@code L_D + gradient-penalty + r1 + acgan-ce + info-mi} ({@code L_G + acgan-ce + info-mi + path-length}) (the order fixes float rounding, so it is
  * part of what makes a resumed run bit-identical).
  */
 public final class Terms {
@@ -25,6 +26,7 @@ public final class Terms {
         register("r1", s -> s.r1Gamma() > 0 ? new R1(s.r1Gamma(), s.r1Every()) : null);
         register("acgan-ce", s -> s.conditioning() == Conditioning.ACGAN ? new AuxiliaryClassifier() : null);
         register("info-mi", s -> s.codes() != null && !s.codes().isEmpty() ? new MutualInformation(s.codes(), s.infoLambda()) : null);
+        register("path-length", s -> s.plWeight() > 0 ? new PathLength(s.plWeight(), s.plEvery()) : null);
     }
 
     private Terms() {
@@ -63,9 +65,16 @@ public final class Terms {
      * @param conditioning how labels enter a conditional run, null for none
      * @param codes        InfoGAN's codes, null or empty for none
      * @param infoLambda   λ of InfoGAN's information term
+     * @param plWeight     weight of StyleGAN2's path-length regulariser on G, 0 = off
+     * @param plEvery      lazy path-length regularisation: every k-th G step, scaled by k
      */
     public record Settings(AdversarialLoss loss, double r1Gamma, int r1Every, Conditioning conditioning, LatentCodes codes,
-                           double infoLambda) {
+                           double infoLambda, double plWeight, int plEvery) {
+        /** Settings without path-length regularisation. */
+        public Settings(AdversarialLoss loss, double r1Gamma, int r1Every, Conditioning conditioning, LatentCodes codes,
+                        double infoLambda) {
+            this(loss, r1Gamma, r1Every, conditioning, codes, infoLambda, 0, 1);
+        }
     }
 
     /** The loss's own penalty (WGAN-GP's gradient penalty on interpolates). */
@@ -91,6 +100,27 @@ public final class Terms {
         @Override
         public Tensor discriminator(Judgement j) {
             return GradientPenalties.r1(j.critic(), j.real(), gamma * every);
+        }
+    }
+
+    /**
+     * StyleGAN2's path-length regulariser (Karras et al. 2020, §3.2) on G, lazy: every k-th G step, weight·k,
+     * on a fresh half batch ({@code pl_batch_shrink} 2) of the style-based generator's own draws
+     * ({@link StyleGanGenerator#pathLengthPenalty}); nothing for other generators.
+     */
+    record PathLength(double weight, int every) implements Term {
+        @Override
+        public String name() {
+            return "path-length";
+        }
+
+        @Override
+        public Tensor generator(Judgement j) {
+            if (!(j.generator() instanceof StyleGanGenerator g)) {
+                return null;
+            }
+            int batch = (int) Math.max(1, j.fake().size(0) / 2);
+            return g.pathLengthPenalty(batch).mul(new Scalar(weight * every));
         }
     }
 

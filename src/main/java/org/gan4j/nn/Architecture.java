@@ -52,6 +52,26 @@ public interface Architecture {
         return "adversarial";
     }
 
+    /**
+     * The regularisation the family's paper trains with, applied where the config leaves {@code r1-gamma},
+     * {@code r1-every} and {@code ema-decay} unset: none by default.
+     */
+    default Regularisation regularisation() {
+        return Regularisation.NONE;
+    }
+
+    /**
+     * Regularisation defaults of a family.
+     *
+     * @param r1Gamma  γ of R1, 0 = off
+     * @param r1Every  lazy R1: every k-th D step
+     * @param emaDecay β of G's weight average, 0 = off
+     */
+    record Regularisation(double r1Gamma, int r1Every, double emaDecay) {
+        /** No R1, no weight average. */
+        public static final Regularisation NONE = new Regularisation(0, 1, 0);
+    }
+
     /** Whether D has normalisation layers between its hidden layers that {@code --d-norm} chooses. */
     default boolean hasDiscriminatorNorm() {
         return false;

@@ -135,7 +135,7 @@ final class AdversarialGame implements Game {
         if (classes > 0) {
             spec = spec.conditional(classes, config.networks().conditioningKind());
         }
-        return spec.withCodes(config.networks().latentCodes());
+        return spec.withCodes(config.networks().latentCodes()).withStyle(config.style().spec());
     }
 
     @Override
@@ -215,7 +215,7 @@ final class AdversarialGame implements Game {
         try {
             Tensor seen = InstanceNoise.add(fake, step.sigma());                           // fresh noise, same σ_t
             Discriminator.Output out = discriminator.judge(seen, latent.labels());         // D(G(z)): B×1
-            Term.Judgement judged = new Term.Judgement(step.step(), discriminator, null, seen, null, out, null, latent);
+            Term.Judgement judged = new Term.Judgement(step.step(), discriminator, null, seen, null, out, null, latent, generator);
             Tensor lossG = objective.generator(out.logits(), judged);
             Player.Backward back = playerG.backward(lossG);
             double gradientNorm = back.gradientNorm();
