@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
             PlotCommand.class,
             AnimateCommand.class,
             InterpolateCommand.class,
+            StyleMixCommand.class,
+            TruncationCommand.class,
             TraverseCommand.class,
             ToyBenchCommand.class,
             Figure1Command.class,

@@ -9,6 +9,7 @@ import org.gan4j.engine.Engine;
 import org.gan4j.nn.OutputRange;
 import org.gan4j.report.LatentWalk;
 import org.gan4j.report.SampleGrid;
+import org.gan4j.train.StylePictures;
 import org.gan4j.train.TrainedGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "interpolate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Draw G along straight (linear) or great-circle (slerp) paths between pairs of noise vectors: "
                 + "one grid row per pair, one column per step.",
-        footer = {"", "Example:", "  gan4j interpolate --run runs/dcgan-fashion-mnist --mode slerp --out walk.png"})
+        footer = {"", "Examples:", "  gan4j interpolate --run runs/dcgan-fashion-mnist --mode slerp --out walk.png",
+            "  gan4j interpolate --run runs/stylegan-fashion-mnist --space w --out w-walk.png"})
 public final class InterpolateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,6 +45,14 @@ public final class InterpolateCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "linear|slerp", description = "Path between the endpoints (default ${DEFAULT-VALUE}).")
     String mode = "linear";
 
+    @Option(names = "--space", paramLabel = "z|w",
+            description = "Where the path runs: z (the prior, default) or w (stylegan runs: the mapping network's output).")
+    String space = "z";
+
+    @Option(names = "--truncation", paramLabel = "PSI",
+            description = "stylegan runs: the truncation trick on every point, PSI in [0, 1] (default 1 = off).")
+    Double truncation;
+
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the endpoints (default: the run's seed).")
     Long seed;
 
@@ -60,12 +70,16 @@ public final class InterpolateCommand implements Callable<Integer> {
         if (rows < 1 || rows > 1000) {
             throw new BadInputException("invalid --rows: " + rows + " (1 to 1000)");
         }
-        LatentWalk.Mode walk;
+        LatentWalk.Mode walkMode;
         try {
-            walk = LatentWalk.Mode.parse(mode);
+            walkMode = LatentWalk.Mode.parse(mode);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("invalid --mode: " + mode + " (linear or slerp)");
         }
+        if (!space.equals("z") && !space.equals("w")) {
+            throw new BadInputException("invalid --space: " + space + " (z or w)");
+        }
+        StyleOptions.checkTruncation(truncation);
         if (threads < 0) {
             throw new BadInputException("invalid --threads: " + threads + " (0 means all cores)");
         }
@@ -74,15 +88,25 @@ public final class InterpolateCommand implements Callable<Integer> {
         }
         Engine.init(threads);
         TrainedGenerator g = TrainedGenerator.load(run);
+        if (truncation != null) {
+            g.truncated(truncation);
+        }
         SampleShape shape = g.shape();
         if (!shape.image()) {
             throw new BadInputException("interpolate needs an image run; run " + run + " generates " + shape
                     + " points (use gan4j sample)");
         }
         long s = seed != null ? seed : g.config().run().seed();
+        if (space.equals("w")) {
+            StylePictures.Tiles walk = StylePictures.walkInW(g, rows, steps, walkMode, s);
+            OutputRange range = g.generator().outputRange();
+            SampleGrid.write(out, walk.images(), walk.count(), shape, range.low(), range.high(), walk.columns());
+            report(rows, walkMode + " w", s, g);
+            return ExitCodes.OK;
+        }
         int dim = g.generator().latentDim();
         float[] endpoints = g.noise(2 * rows, s);
-        float[] z = LatentWalk.grid(endpoints, rows, dim, steps, walk);
+        float[] z = LatentWalk.grid(endpoints, rows, dim, steps, walkMode);
         int count = rows * steps;
         // A conditional run walks within one class per row: row r is class r mod K.
         int[] labels = null;
@@ -95,10 +119,14 @@ public final class InterpolateCommand implements Callable<Integer> {
         float[] images = g.decode(z, labels, count);
         OutputRange range = g.generator().outputRange();
         SampleGrid.write(out, images, count, shape, range.low(), range.high(), steps);
+        report(rows, walkMode.toString(), s, g);
+        return ExitCodes.OK;
+    }
+
+    private void report(int rows, String walk, long s, TrainedGenerator g) {
         var w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "wrote %d %s paths of %d steps (seed %d) from %s to %s%n", rows, walk, steps, s,
                 g.weights(), out);
         w.flush();
-        return ExitCodes.OK;
     }
 }

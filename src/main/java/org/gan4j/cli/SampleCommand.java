@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  gan4j sample --run runs/dcgan-fashion-mnist --n 64 --out grid.png",
             "  gan4j sample --run runs/cdcgan --class 7 --n 16 --out sneakers.png",
+            "  gan4j sample --run runs/stylegan-fashion-mnist --truncation 0.7 --out truncated.png",
             "  gan4j sample --run runs/dcgan-fashion-mnist --n 10000 --out fake-images-idx3-ubyte.gz",
             "  gan4j sample --run runs/cogan-fashion-mnist --out pairs.png",
             "  gan4j sample --run runs/cogan-fashion-mnist --domain b --n 10000 --out b-images-idx3-ubyte.gz"})
@@ -54,6 +55,10 @@ public final class SampleCommand implements Callable<Integer> {
             description = "Coupled runs (cogan): samples of domain a or b alone (default: a picture of both domains of each z"
                 + " in alternating rows, " + PAIR_SAMPLES + " z; an IDX file needs one domain).")
     String domain;
+
+    @Option(names = "--truncation", paramLabel = "PSI",
+            description = "stylegan runs: the truncation trick w = w_avg + PSI (w - w_avg), PSI in [0, 1] (default 1 = off; typical 0.7).")
+    Double truncation;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the noise (default: the run's seed).")
     Long seed;
@@ -93,8 +98,12 @@ public final class SampleCommand implements Callable<Integer> {
             throw new BadInputException("--out " + out + ": use a .png name, or one ending -idx3-ubyte[.gz] for raw samples");
         }
         Integer domainIndex = domain == null ? null : domainIndex(domain);
+        StyleOptions.checkTruncation(truncation);
         Engine.init(threads);
         TrainedGenerator g = TrainedGenerator.load(run);
+        if (truncation != null) {
+            g.truncated(truncation);
+        }
         if (domainIndex != null) {
             g = g.domain(domainIndex);
         }
@@ -110,7 +119,8 @@ public final class SampleCommand implements Callable<Integer> {
                 : count + " samples" + (classIndex == null ? "" : " of class " + classIndex)
                     + (domainIndex == null ? "" : " of domain " + domain.toUpperCase(Locale.ROOT));
         var w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "wrote %s (seed %d) from %s to %s%n", what, s, g.weights(), out);
+        w.printf(Locale.ROOT, "wrote %s (seed %d%s) from %s to %s%n", what, s,
+                truncation == null ? "" : String.format(Locale.ROOT, ", truncation %.3g", truncation), g.weights(), out);
         w.flush();
         return ExitCodes.OK;
     }

@@ -346,6 +346,20 @@ public final class TrainedGenerator {
         IdxFormat.writeImages(file, pixels, n, shape.channels(), shape.height(), shape.width());
     }
 
+    /**
+     * Samples of a style-based run from now on use the truncation trick with {@code psi}: w ← w_avg + ψ·(w − w_avg),
+     * 1 = off (every call: {@link #sample}, pictures, IDX files, {@link #sampler()}).
+     *
+     * @throws BadInputException when ψ is outside [0, 1] or the run is not {@code stylegan}
+     */
+    public TrainedGenerator truncated(double psi) {
+        if (!(psi >= 0 && psi <= 1)) {
+            throw new BadInputException("invalid --truncation: " + psi + " (must be in [0, 1]; 1 = off)");
+        }
+        StylePictures.of(this, "--truncation").truncation(psi);
+        return this;
+    }
+
     /** The sample shape G produces. */
     public SampleShape shape() {
         return generator.sampleShape();
