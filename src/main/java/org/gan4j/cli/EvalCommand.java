@@ -75,6 +75,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the generator's noise with --run (default: the run's seed).")
     Long seed;
 
+    @Option(names = "--truncation", paramLabel = "PSI",
+            description = "stylegan runs: samples drawn with the truncation trick, PSI in [0, 1] (default 1 = off).")
+    Double truncation;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write the JSON (default: DIR/eval.json with --run, ./eval.json with --samples).")
     Path out;
 
@@ -134,8 +138,15 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("eval: " + m);
             err.flush();
         };
+        StyleOptions.checkTruncation(truncation);
+        if (truncation != null && source.run == null) {
+            throw new BadInputException("--truncation needs --run (a stylegan run)");
+        }
         dataOptions.initEngine();
         TrainedGenerator generator = source.run != null ? TrainedGenerator.load(source.run) : null;
+        if (truncation != null) {
+            generator.truncated(truncation);
+        }
         String name = dataset != null ? dataset : generator.config().data().dataset();
         FeatureNetwork net = network != null ? FeatureNetwork.load(network) : FeatureNetworks.get(FeatureNetworks.forDataset(name).name());
         if (!net.card().dataset().equals(name)) {

@@ -15,6 +15,12 @@ final class StyleGanLayers {
     static final double SLOPE = 0.2;
     static final double ACTIVATION_GAIN = Math.sqrt(2);
 
+    /**
+     * Whether the modulated convolutions run as one grouped convolution over the batch ({@link ModulatedConv#grouped})
+     * rather than scale-convolve-rescale ({@link ModulatedConv#scaled}); chosen by measurement (see the report).
+     */
+    static final boolean GROUPED = Boolean.parseBoolean(System.getProperty("gan4j.stylegan.grouped", "true"));
+
     private StyleGanLayers() {
     }
 
@@ -27,6 +33,10 @@ final class StyleGanLayers {
         Tensor handle = new Tensor(registered);
         handle.retainReference();
         return handle;
+    }
+
+    static Tensor modulatedConv(Tensor x, Tensor weight, Tensor styles, boolean demodulate) {
+        return GROUPED ? ModulatedConv.grouped(x, weight, styles, demodulate) : ModulatedConv.scaled(x, weight, styles, demodulate);
     }
 
     /** LeakyReLU(0.2)·√2, which keeps the variance of unit-variance inputs about 1. */
@@ -77,7 +87,7 @@ final class StyleGanLayers {
          */
         Tensor forward(Tensor x, Tensor w) {
             Tensor input = up ? upsample(x) : x;
-            Tensor y = ModulatedConv.scaled(input, conv.weight().mul(new Scalar(conv.weightScale())), affine.forward(w), true);
+            Tensor y = modulatedConv(input, conv.weight().mul(new Scalar(conv.weightScale())), affine.forward(w), true);
             Tensor noise = Rng.current().randn(y.size(0), 1, y.size(2), y.size(3));
             if (y.is_cuda()) {
                 noise = noise.to(y.device(), y.scalar_type());
@@ -101,7 +111,7 @@ final class StyleGanLayers {
 
         /** @return B × channels × H × W from x B × in × H × W and w B × styleDim */
         Tensor forward(Tensor x, Tensor w) {
-            Tensor y = ModulatedConv.scaled(x, conv.weight().mul(new Scalar(conv.weightScale())), affine.forward(w), false);
+            Tensor y = modulatedConv(x, conv.weight().mul(new Scalar(conv.weightScale())), affine.forward(w), false);
             return y.add(bias.reshape(1, -1, 1, 1));
         }
     }
