@@ -57,7 +57,8 @@ function drawRunList(list) {
     label.append(st);
     const sub = document.createElement("div");
     sub.className = "muted";
-    sub.textContent = (info.model || "?") + " · " + (info.dataset || "?") + " · step " + info.step + "/" + info.total;
+    sub.dataset.run = info.name;
+    sub.textContent = runLine(info);
     label.append(sub);
     if (info.error || (runs[info.name] && runs[info.name].error)) {   // an empty or corrupt metrics.csv: say so, keep the others
       const bad = document.createElement("div");
@@ -67,6 +68,10 @@ function drawRunList(list) {
     }
     el.append(label);
   }
+}
+
+function runLine(info) {
+  return (info.model || "?") + " · " + (info.dataset || "?") + " · step " + info.step + "/" + info.total;
 }
 
 async function loadMetrics(name, incremental) {
@@ -280,6 +285,8 @@ function listen() {
     r.info.total = m.total;
     r.info.state = "live";
     r.seen.push([Date.now(), m.step]);
+    // the run list follows the event stream too, not only the folder poll
+    document.querySelectorAll("#runs .muted").forEach(d => { if (d.dataset.run === m.run) d.textContent = runLine(r.info); });
     if (r.loading) return;
     // metrics.csv is flushed at this cadence, before the event: fetch every step since the last one,
     // so live curves have the resolution of a reloaded page; the event's own row if that fails.
