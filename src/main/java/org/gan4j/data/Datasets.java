@@ -75,6 +75,10 @@ public final class Datasets {
         if (border > 0 && !data.shape().equals(sides.nativeShape())) {
             throw new IllegalStateException(data.name() + " is " + data.shape() + ", registered as " + sides.nativeShape());
         }
+        if (border > 0) {
+            request.messages().accept("padding " + data.name() + " to " + request.imageSize() + "x" + request.imageSize()
+                    + ": " + border + " px of black on each side");
+        }
         return Padding.pad(data, border);
     }
 

@@ -84,6 +84,7 @@ class PaddedDatasetCommandsTest {
                 "--image-size", "32", "--steps", "4", "--batch", "8", "--width", "8", "--latent-dim", "8",
                 "--eval-every", "2", "--eval-samples", "20", "--out", run.toString(), "--threads", "1");
         assertEquals(ExitCodes.OK, train.exitCode(), train.toString());
+        assertTrue(train.err().contains("padding fashion-mnist/train to 32x32: 2 px of black on each side"), train.err());
         ObjectMapper json = new ObjectMapper();
         JsonNode config = json.readTree(run.resolve("config.json").toFile());
         assertEquals(32, config.get("config").get("image-size").asInt(), config.toString());
