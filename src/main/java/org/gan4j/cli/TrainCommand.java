@@ -272,7 +272,9 @@ public final class TrainCommand implements Callable<Integer> {
         keys.infoLambda(value);
     }
 
-    @Option(names = "--image-size", paramLabel = "N", description = "Side a folder dataset's images are resized to: 28, 32 or 64 (default 64).")
+    @Option(names = "--image-size", paramLabel = "N", description = "Image side: a folder dataset's images are resized to 28, 32 or 64 (default 64);"
+            + " fashion-mnist and mnist are 28 as they are or 32 padded with 2 px of black (default: the model's"
+            + " preferred side, else 28); cifar10 is 32.")
     void imageSize(int value) {
         keys.imageSize(value);
     }

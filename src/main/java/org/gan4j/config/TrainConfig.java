@@ -45,7 +45,7 @@ public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys opt
         OptimiserKeys o = optimiser.resolve(arch, lossDefaults);
         ObjectiveKeys l = objective.resolve(!arch.latentCodes().isEmpty());
         NetworkKeys n = networks.resolve(arch, lossDefaults);
-        DataKeys d = data.resolve(arch.game().equals("coupled"));
+        DataKeys d = data.resolve(arch);
         RunKeys r = run.resolve("runs/" + n.model() + "-" + d.dataset());
         SuperResolutionKeys sr = superResolution.resolve(arch.game().equals("super-resolution"), d.dataset(), r.steps());
         return new TrainConfig(d, n, o, l, r, sr);
