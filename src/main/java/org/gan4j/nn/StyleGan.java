@@ -47,6 +47,12 @@ public final class StyleGan implements Architecture {
         }
     }
 
+    /** 32 for the 28×28 datasets (padded by 2 px), the resolution the family's defaults are sized for. */
+    @Override
+    public int preferredSide(SampleShape nativeShape) {
+        return nativeShape.height() == 28 ? 32 : 0;
+    }
+
     @Override
     public Generator generator(NetworkSpec spec) {
         checkSupports(spec.shape());

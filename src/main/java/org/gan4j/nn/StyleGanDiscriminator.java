@@ -16,7 +16,7 @@ import org.bytedeco.pytorch.Tensor;
  * Down-sampling is 2×2 average pooling after the convolutions (StyleGAN2 blurs with a [1,3,3,1] FIR and
  * strides). The channels follow the generator's C_r.
  */
-final class StyleGanDiscriminator extends Discriminator {
+final class StyleGanDiscriminator extends Discriminator implements ForwardWork {
     /** Samples per minibatch-std group (StyleGAN2's {@code mbstd_group_size}). */
     static final int MBSTD_GROUP = 4;
 
@@ -26,7 +26,10 @@ final class StyleGanDiscriminator extends Discriminator {
     private final EqualizedLinear dense;
     private final EqualizedLinear output;
 
+    private final int side;
+
     StyleGanDiscriminator(int imageChannels, int side, java.util.function.IntUnaryOperator channels) {
+        this.side = side;
         this.fromRgb = register_module("fromrgb", new EqualizedConv2d(imageChannels, channels.applyAsInt(side), 1, 1, true));
         for (int r = side; r > 4; r /= 2) {
             blocks.add(register_module("block" + r, new ResidualBlock(channels.applyAsInt(r), channels.applyAsInt(r / 2))));
@@ -48,6 +51,22 @@ final class StyleGanDiscriminator extends Discriminator {
         y = StyleGanLayers.activate(epilogueConv.forward(y));
         y = StyleGanLayers.activate(dense.forward(y.reshape(y.size(0), -1)));
         return output.forward(y);
+    }
+
+    /** Multiply-accumulates per sample of every convolution and dense layer (minibatch std and pooling not counted). */
+    @Override
+    public long forwardMacs() {
+        long macs = convMacs(fromRgb, side);
+        int r = side;
+        for (ResidualBlock block : blocks) {
+            macs += convMacs(block.conv0, r) + convMacs(block.conv1, r) + convMacs(block.skip, r / 2);
+            r /= 2;
+        }
+        return macs + convMacs(epilogueConv, 4) + dense.weight().numel() + output.weight().numel();
+    }
+
+    private static long convMacs(EqualizedConv2d conv, int r) {
+        return (long) r * r * conv.weight().numel();
     }
 
     /** The largest group of at most {@value #MBSTD_GROUP} samples that divides the batch (StyleGAN2 needs B % G = 0). */

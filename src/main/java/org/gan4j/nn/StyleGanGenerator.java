@@ -32,7 +32,7 @@ import org.gan4j.engine.Rng;
  * {@link #truncation(double)} (1 = off). Every draw (per-layer noise, mixing) comes from
  * {@link Rng#current()} during the pass, so a reseeded step or a seeded sample repeats exactly.
  */
-public final class StyleGanGenerator extends Generator {
+public final class StyleGanGenerator extends Generator implements ForwardWork {
     /** Running-mean decay of w_avg (StyleGAN2's {@code w_avg_beta}). */
     public static final double W_AVG_BETA = 0.995;
     /** Learning-rate multiplier of the mapping network (StyleGAN, §C of the appendix; StyleGAN2 keeps it). */
@@ -220,6 +220,27 @@ public final class StyleGanGenerator extends Generator {
             plMean.copy_(torch.lerp(plMean, lengths.detach().mean().reshape(1), new Scalar(PL_DECAY)));
         }
         return lengths.sub(plMean).square().mean();
+    }
+
+    /**
+     * Multiply-accumulates per sample: the mapping layers (L·d²), each layer's style affine (d·in), its 3×3
+     * convolution (r²·in·out·9) and each toRGB's 1×1 convolution (r²·in·C); modulation and demodulation
+     * (elementwise) are not counted, as for the other families.
+     */
+    @Override
+    public long forwardMacs() {
+        long d = styleDim;
+        long macs = (long) mapping.size() * d * d;
+        int layer = 0;
+        for (int block = 0, r = 4; block < toRgbs.size(); block++, r *= 2) {
+            for (int i = 0; i < (block == 0 ? 1 : 2); i++) {
+                Tensor w = layers.get(layer++).conv.weight();                     // out × in × 3 × 3
+                macs += d * w.size(1) + (long) r * r * w.size(0) * w.size(1) * 9;
+            }
+            Tensor rgb = toRgbs.get(block).conv.weight();                         // C × in × 1 × 1
+            macs += d * rgb.size(1) + (long) r * r * rgb.size(0) * rgb.size(1);
+        }
+        return macs;
     }
 
     /** The path-length target a (for tests and logs). */

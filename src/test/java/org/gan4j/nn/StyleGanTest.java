@@ -223,6 +223,23 @@ class StyleGanTest {
         }
     }
 
+    /**
+     * 8×8, width 8 (16 maps at 4×4, 8 at 8×8), d = 16, 1 channel, by hand. G: mapping 2·16² = 512; 4×4 conv
+     * 16·16 + 16·16·16·9, toRGB 16·16 + 16·16; 8×8 conv0 16·16 + 64·8·16·9, conv1 16·8 + 64·8·8·9, toRGB 16·8 + 64·8:
+     * 149,760. D: fromRGB 64·8, conv0 64·8·8·9, conv1 64·16·8·9, skip 16·16·8, epilogue conv 16·16·17·9, dense 256·16,
+     * output 16: 156,432.
+     */
+    @Test
+    void bothNetworksStateTheirMultiplyAccumulates() {
+        try (PointerScope scope = new PointerScope()) {
+            StyleGanGenerator g = generator(8, 1, 0.9);
+            assertEquals(149_760, g.forwardMacs());
+            Discriminator d = STYLEGAN.discriminator(new NetworkSpec(SampleShape.image(1, 8, 8), 16, 8));
+            assertEquals(156_432, ((ForwardWork) d).forwardMacs());
+            assertEquals(32, STYLEGAN.preferredSide(SampleShape.image(1, 28, 28)), "Fashion-MNIST padded to 32");
+        }
+    }
+
     private static java.util.List<String> names(org.bytedeco.pytorch.StringTensorDict dict) {
         java.util.List<String> names = new java.util.ArrayList<>();
         for (long i = 0; i < dict.size(); i++) {
