@@ -240,6 +240,34 @@ class StyleGanTest {
         }
     }
 
+    /**
+     * The path-length penalty E[(‖J_wᵀy‖ − a)²] after its first call: a = 0.01·mean length (it starts at 0), so
+     * the penalty is at least (100a)² − 2a·100a + a² = 9801a²; its gradient reaches the mapping and synthesis weights.
+     */
+    @Test
+    void thePathLengthPenaltyMovesItsTargetAndReachesTheWeights() {
+        try (PointerScope scope = new PointerScope()) {
+            StyleGanGenerator g = generator(8, 1, 0);
+            Engine.seed(9);
+            Tensor penalty = g.pathLengthPenalty(4);
+            double a = g.pathLengthTarget();
+            assertTrue(a > 0, "a moved from 0: " + a);
+            assertTrue(penalty.item_double() >= 9801 * a * a * (1 - 1e-4), penalty.item_double() + " against a = " + a);
+            penalty.backward();
+            var params = g.named_parameters();
+            int checked = 0;
+            for (long i = 0; i < params.size(); i++) {
+                String name = params.get(i).key().getString();
+                if (name.equals("mapping0.weight") || name.equals("constant") || name.equals("conv1_1.conv.weight")) {
+                    Tensor grad = params.get(i).access().grad();
+                    assertTrue(grad.defined() && grad.abs().sum().item_double() > 0, name + " has a gradient");
+                    checked++;
+                }
+            }
+            assertEquals(3, checked, names(params).toString());
+        }
+    }
+
     private static java.util.List<String> names(org.bytedeco.pytorch.StringTensorDict dict) {
         java.util.List<String> names = new java.util.ArrayList<>();
         for (long i = 0; i < dict.size(); i++) {
