@@ -112,6 +112,8 @@ public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys opt
         public Builder evalEvery(int v) { keys.put("eval-every", v); return this; }
         public Builder evalSamples(int v) { keys.put("eval-samples", v); return this; }
         public Builder tensorboard(String v) { keys.put("tensorboard", v); return this; }
+        public Builder evalFeatures(String v) { keys.put("eval-features", v); return this; }
+        public Builder inception(String v) { keys.put("inception", v); return this; }
 
         public TrainConfig build() {
             return ConfigFiles.fromTree(keys, "config builder");

@@ -30,6 +30,8 @@ public final class InceptionWeights {
 
     private static FeatureNetwork loaded;
     private static Path loadedFrom;
+    /** Files whose digest was checked, with the size and modification time they had then: hashing 96 MB once is enough. */
+    private static final java.util.Map<Path, String> VERIFIED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private InceptionWeights() {
     }
@@ -76,12 +78,27 @@ public final class InceptionWeights {
                 }
             }
         }
+        String stamp = stamp(file);
+        if (stamp != null && stamp.equals(VERIFIED.get(file.toAbsolutePath()))) {
+            return file;
+        }
         String digest = sha256(file);
         if (!digest.startsWith(SHA256_PREFIX)) {
             throw new BadInputException(file + ": SHA-256 " + digest.substring(0, 16) + "..., not pytorch-fid's "
                     + SHA256_PREFIX + "... (" + FILE + ")");
         }
+        if (stamp != null) {
+            VERIFIED.put(file.toAbsolutePath(), stamp);
+        }
         return file;
+    }
+
+    private static String stamp(Path file) {
+        try {
+            return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** {@link #resolve} in the default directory from pytorch-fid's release, then loaded once per process. */

@@ -31,6 +31,9 @@ import org.gan4j.eval.RealReference;
 import org.gan4j.eval.ReferenceCache;
 import org.gan4j.features.FeatureNetwork;
 import org.gan4j.features.FeatureNetworks;
+import org.gan4j.features.InceptionV3;
+import org.gan4j.features.InceptionWeights;
+import org.gan4j.data.SampleShape;
 import org.gan4j.io.AtomicFiles;
 import org.gan4j.metrics.KernelDistance;
 import org.gan4j.nn.Classifier;
@@ -39,7 +42,9 @@ import org.gan4j.nn.Classifier;
  * FID and KID of the run's generator during training ({@code eval-every}), outside the step loop:
  * every {@code eval-every} steps and at the last step, G (its weight average when kept) turns a
  * fixed batch of {@code eval-samples} noise vectors into images, which are compared with as many
- * images of the dataset's test split through the dataset's shipped feature network. The values
+ * images of the dataset's test split through the dataset's shipped feature network, or the one
+ * {@code eval-features} names ({@code inception}: pytorch-fid's Inception-v3 on the uncropped
+ * images, columns {@code fid} and {@code kid}). The values
  * go into {@code metrics.csv} as {@code fid_<net>} and {@code kid_<net>} (NaN between
  * evaluations); when FID improves, the whole training state is saved as {@code checkpoints/best.pt}
  * and {@code checkpoints/best.json} records the step and the values.
@@ -70,9 +75,12 @@ final class TrainingEvaluation implements RunListener {
     private final Path bestCheckpoint;
     private final Path bestRecord;
     private double bestFid;
+    /** The generated images' shape: 1×28×28 for the classifiers, any image for Inception-v3. */
+    private final SampleShape shape;
 
     private TrainingEvaluation(TrainConfig config, FeatureNetwork net, RealReference real, Latent latent, Sampler sampler,
-            RunDirectory run, long resumeStep, RunEvents events, Consumer<Path> saveBest) {
+            RunDirectory run, long resumeStep, RunEvents events, Consumer<Path> saveBest, SampleShape shape) {
+        this.shape = shape;
         this.every = config.run().evalEvery();
         this.samples = config.run().evalSamples();
         this.net = net;
@@ -86,10 +94,34 @@ final class TrainingEvaluation implements RunListener {
         this.bestFid = previousBest(bestRecord, resumeStep);
     }
 
-    /** The feature network's name for the columns, checking that the dataset has one; null when evaluation is off. */
+    /**
+     * The feature network's name for the columns ({@code eval-features}, else the dataset's classifier),
+     * checking that it exists; null when evaluation is off.
+     */
     static String networkName(TrainConfig config) {
         if (config.run().evalEvery() == 0) {
             return null;
+        }
+        String chosen = config.run().evalFeatures();
+        if (chosen != null) {
+            if (chosen.equals(InceptionV3.NAME)) {
+                if (config.run().inception() != null) {   // a wrong file fails here, before the run writes anything
+                    InceptionWeights.resolve(Path.of(config.run().inception()), InceptionWeights.defaultDir(), InceptionWeights.RELEASE, m -> { });
+                }
+                return chosen;
+            }
+            if (!FeatureNetworks.names().contains(chosen)) {
+                throw new BadInputException("unknown 'eval-features' '" + chosen + "' (known: " + InceptionV3.NAME + ", "
+                        + String.join(", ", FeatureNetworks.names()) + ")");
+            }
+            if (!FeatureNetworks.recipe(chosen).dataset().equals(config.data().dataset())) {
+                throw new BadInputException("'eval-features' " + chosen + " judges " + FeatureNetworks.recipe(chosen).dataset()
+                        + ", not " + config.data().dataset() + " (use inception, or the dataset's own)");
+            }
+            return chosen;
+        }
+        if (config.run().inception() != null) {
+            throw new BadInputException("'inception' (the weights file) goes with 'eval-features: inception'");
         }
         try {
             return FeatureNetworks.forDataset(config.data().dataset()).name();
@@ -102,7 +134,7 @@ final class TrainingEvaluation implements RunListener {
     /** The extra columns of {@code metrics.csv} for {@code config}: none when evaluation is off. */
     static List<String> columns(TrainConfig config) {
         String name = networkName(config);
-        return name == null ? List.of() : List.of("fid_" + name, "kid_" + name);
+        return name == null ? List.of() : List.of(FeatureNetwork.metricName("fid", name, "_"), FeatureNetwork.metricName("kid", name, "_"));
     }
 
     /**
@@ -115,10 +147,15 @@ final class TrainingEvaluation implements RunListener {
         if (name == null) {
             return null;
         }
-        if (!trainData.shape().equals(Classifier.INPUT)) {
-            throw new BadInputException("'eval-every' needs 1x28x28 images, the data is " + trainData.shape());
+        boolean inception = name.equals(InceptionV3.NAME);
+        SampleShape shape = trainData.shape();
+        if (inception ? !shape.image() || (shape.channels() != 1 && shape.channels() != 3) : !shape.equals(Classifier.INPUT)) {
+            throw new BadInputException("'eval-every' needs " + (inception ? "images of 1 or 3 channels" : "1x28x28 images")
+                    + " with feature network " + name + ", the data is " + shape);
         }
-        FeatureNetwork net = FeatureNetworks.get(name);
+        FeatureNetwork net = inception
+                ? InceptionWeights.network(config.run().inception() == null ? null : Path.of(config.run().inception()), events::message)
+                : FeatureNetworks.get(name);
         DatasetRequest request = DatasetRequest.of(config.data().dataset()).withSplit(Split.TEST)
                 .withDataDir(config.data().data() == null ? null : Path.of(config.data().data())).withDownload(config.data().download())
                 .withMessages(events::message);
@@ -129,11 +166,16 @@ final class TrainingEvaluation implements RunListener {
         try (PointerScope scope = new PointerScope()) {
             latent = sampler.prior().draw(config.run().evalSamples(), device).retain();   // n × latent (+ labels, codes), lives as long as the run
         }
-        return new TrainingEvaluation(config, net, real, latent, sampler, run, resumeStep, events, saveBest);
+        return new TrainingEvaluation(config, net, real, latent, sampler, run, resumeStep, events, saveBest, shape);
     }
 
     List<String> columns() {
-        return List.of("fid_" + net.name(), "kid_" + net.name());
+        return List.of(metric("fid", "_"), metric("kid", "_"));
+    }
+
+    /** {@code fid_fmnist}, or {@code fid} with Inception-v3. */
+    private String metric(String base, String separator) {
+        return FeatureNetwork.metricName(base, net.name(), separator);
     }
 
     @Override
@@ -150,18 +192,20 @@ final class TrainingEvaluation implements RunListener {
     }
 
     private void evaluate(long step) {
-        float[] outputs = new float[samples * Classifier.INPUT.features()];
+        float[] outputs = new float[samples * shape.features()];
         try (PointerScope scope = new PointerScope()) {
             for (int start = 0; start < samples; start += BATCH) {
                 int m = Math.min(BATCH, samples - start);
                 float[] part = sampler.generate(latent.slice(start, m));
-                System.arraycopy(part, 0, outputs, start * Classifier.INPUT.features(), part.length);
+                System.arraycopy(part, 0, outputs, start * shape.features(), part.length);
             }
         }
-        EvalImages images = GeneratorSamples.fromOutputs(outputs, samples, sampler.generator().outputRange(), "generator at step " + step);
+        EvalImages images = net.isInception()
+                ? GeneratorSamples.fromOutputs(outputs, samples, shape, sampler.generator().outputRange(), "generator at step " + step)
+                : GeneratorSamples.fromOutputs(outputs, samples, sampler.generator().outputRange(), "generator at step " + step);
         EvalReport r = Evaluation.distances(net, real, images, kid);
-        String line = String.format(Locale.ROOT, "step %d: fid-%s %.4f, kid-%s %.5f ± %.5f (%d samples vs %s, %.1f s)", step,
-                net.name(), r.fid(), net.name(), r.kid().mean(), r.kid().std(), samples, real.data(), r.seconds());
+        String line = String.format(Locale.ROOT, "step %d: %s %.4f, %s %.5f ± %.5f (%d samples vs %s, %.1f s)", step,
+                metric("fid", "-"), r.fid(), metric("kid", "-"), r.kid().mean(), r.kid().std(), samples, real.data(), r.seconds());
         if (r.fid() < bestFid) {
             bestFid = r.fid();
             saveBest.accept(bestCheckpoint);
@@ -169,8 +213,8 @@ final class TrainingEvaluation implements RunListener {
             line += "; best so far, saved as " + bestCheckpoint;
         }
         Map<String, Double> values = new LinkedHashMap<>();
-        values.put("fid_" + net.name(), r.fid());
-        values.put("kid_" + net.name(), r.kid().mean());
+        values.put(metric("fid", "_"), r.fid());
+        values.put(metric("kid", "_"), r.kid().mean());
         events.publish(new RunEvent.Evaluated(step, values, line));
     }
 
@@ -186,8 +230,8 @@ final class TrainingEvaluation implements RunListener {
     private void writeRecord(long step, EvalReport r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("step", step);
-        m.put("fid-" + net.name(), r.fid());
-        m.put("kid-" + net.name(), r.kid().mean());
+        m.put(metric("fid", "-"), r.fid());
+        m.put(metric("kid", "-"), r.kid().mean());
         m.put("samples", samples);
         m.put("real", real.data());
         m.put("feature-network-sha256", net.digest());
@@ -215,7 +259,7 @@ final class TrainingEvaluation implements RunListener {
             var fields = node.fields();
             while (fields.hasNext()) {
                 var e = fields.next();
-                if (e.getKey().startsWith("fid-")) {
+                if (e.getKey().equals("fid") || e.getKey().startsWith("fid-")) {
                     return e.getValue().asDouble();
                 }
             }

@@ -56,4 +56,21 @@ class EvalInceptionOptionsTest {
         assertRefused(eval("--features", "vgg"), "unknown --features 'vgg' (known: inception, fmnist, mnist)");
         assertRefused(eval("--features", "mnist"), "feature network 'mnist' was trained on mnist, not on fashion-mnist");
     }
+
+    @Test
+    void trainEvalEveryWithInceptionRefusesOtherWeightsBeforeWritingTheRun() throws Exception {
+        Path images = CliRun.tinyImageFolder(tmp.resolve("imgs"));
+        Path fake = Files.write(tmp.resolve("w.pth"), new byte[] {1, 2});
+        Path run = tmp.resolve("run");
+        CliRun r = CliRun.of("train", "--model", "mlp", "--dataset", "folder", "--data", images.toString(), "--image-size", "28",
+                "--channels", "1", "--steps", "2", "--batch", "8", "--width", "16", "--eval-every", "1", "--features", "inception",
+                "--inception", fake.toString(), "--out", run.toString(), "--threads", "1");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("not pytorch-fid's 6726825d"), r.toString());
+        assertFalse(Files.exists(run.resolve("metrics.csv")), "no run written");
+        CliRun unknown = CliRun.of("train", "--model", "mlp", "--dataset", "folder", "--data", images.toString(), "--image-size", "28",
+                "--channels", "1", "--steps", "2", "--batch", "8", "--eval-every", "1", "--features", "vgg", "--out", run.toString());
+        assertEquals(ExitCodes.BAD_INPUT, unknown.exitCode(), unknown.toString());
+        assertTrue(unknown.err().contains("unknown 'eval-features' 'vgg' (known: inception, fmnist, mnist)"), unknown.toString());
+    }
 }
