@@ -156,9 +156,12 @@ public final class InceptionV3 {
     private final Map<String, Tensor> weights;
     private final Tensor fcWeightT;
 
+    /** The tensors outlive any {@link PointerScope} the caller loads them in (retained, as the rest of gan4j's long-lived tensors). */
     private InceptionV3(Map<String, Tensor> weights) {
         this.weights = weights;
+        weights.values().forEach(Tensor::retainReference);
         this.fcWeightT = weights.get("fc.weight").t().contiguous();
+        fcWeightT.retainReference();
     }
 
     /**

@@ -135,6 +135,16 @@ class InceptionV3CrossCheckTest {
     }
 
     @Test
+    void truncatedStateDictsAreOneLineErrors(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        for (String name : List.of("weights.pth", "weights-legacy.pth")) {
+            byte[] all = Files.readAllBytes(ref.resolve(name));
+            Path cut = Files.write(tmp.resolve("cut-" + name), java.util.Arrays.copyOf(all, all.length * 3 / 5));
+            String m = org.junit.jupiter.api.Assertions.assertThrows(org.gan4j.BadInputException.class, () -> InceptionV3.load(cut)).getMessage();
+            assertTrue(m.startsWith(cut.toString()) && !m.contains("\n"), m);
+        }
+    }
+
+    @Test
     void featuresAndLogitsMatchPyTorch() throws IOException {
         FeatureNetwork net = InceptionWeights.load(ref.resolve("weights.pth"));
         assertTrue(net.name().startsWith("inception-"), "random weights must not be named plain 'inception': " + net.name());
