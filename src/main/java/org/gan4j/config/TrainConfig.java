@@ -45,7 +45,7 @@ public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys opt
         OptimiserKeys o = optimiser.resolve(arch, lossDefaults);
         ObjectiveKeys l = objective.resolve(!arch.latentCodes().isEmpty());
         NetworkKeys n = networks.resolve(arch, lossDefaults);
-        DataKeys d = data.resolve(arch.game().equals("coupled"));
+        DataKeys d = data.resolve(arch);
         RunKeys r = run.resolve("runs/" + n.model() + "-" + d.dataset());
         SuperResolutionKeys sr = superResolution.resolve(arch.game().equals("super-resolution"), d.dataset(), r.steps());
         return new TrainConfig(d, n, o, l, r, sr);
@@ -112,6 +112,7 @@ public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys opt
         public Builder evalEvery(int v) { keys.put("eval-every", v); return this; }
         public Builder evalSamples(int v) { keys.put("eval-samples", v); return this; }
         public Builder tensorboard(String v) { keys.put("tensorboard", v); return this; }
+        public Builder maxMinutes(double v) { keys.put("max-minutes", v); return this; }
         public Builder evalFeatures(String v) { keys.put("eval-features", v); return this; }
         public Builder inception(String v) { keys.put("inception", v); return this; }
 

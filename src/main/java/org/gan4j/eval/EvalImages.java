@@ -16,19 +16,20 @@ import org.gan4j.data.SampleShape;
 import org.gan4j.nn.Classifier;
 
 /**
- * Images to evaluate: {@code n} images of one {@code shape} as floats in [0, 1], image after image
- * ({@code n × C·H·W}, channel-major within an image), and where they came from. The classifiers
- * take grayscale 28×28 ({@code n × 784}, the shape of every reader here by default); Inception-v3
- * takes any size with 1 or 3 channels (the {@code anyShape} readers). Samples written by any tool
- * are read from an IDX file (values 0–255, {@code -idx3-ubyte}, optionally gzipped) or a folder of
- * PNGs.
+ * Images to evaluate: {@code n} grayscale 28×28 images as floats in [0, 1], image after image
+ * ({@code n × 784}), where they came from and how they were made 28×28. Samples written by any tool
+ * are read from an IDX file (values 0–255, {@code -idx3-ubyte}, optionally gzipped) or a folder of PNGs;
+ * 32×32 ones (a generator's of a padded 28×28 dataset) lose their 2-px border ({@link SampleCrop}).
+ * Inception-v3 takes any size with 1 or 3 channels, uncropped: the {@code anyShape} readers keep
+ * the images' own {@code shape} ({@code n × C·H·W} values, channel-major within an image).
  *
- * @param pixels {@code n × shape.features()} values in [0, 1]; not copied
- * @param n      number of images
- * @param source where they came from, for reports
- * @param shape  the images' shape
+ * @param pixels        {@code n × shape.features()} values in [0, 1]; not copied
+ * @param n             number of images
+ * @param source        where they came from, for reports
+ * @param preprocessing what was done to make them 28×28 ({@link SampleCrop#description()}), or null when they were
+ * @param shape         the images' shape: 1×28×28 but for the {@code anyShape} readers
  */
-public record EvalImages(float[] pixels, int n, String source, SampleShape shape) {
+public record EvalImages(float[] pixels, int n, String source, String preprocessing, SampleShape shape) {
     private static final int SIZE = Classifier.INPUT.features();
 
     public EvalImages {
@@ -38,9 +39,94 @@ public record EvalImages(float[] pixels, int n, String source, SampleShape shape
         }
     }
 
-    /** Grayscale 28×28 images. */
+    /** 28×28 images made so by {@code preprocessing} (null: they came so). */
+    public EvalImages(float[] pixels, int n, String source, String preprocessing) {
+        this(pixels, n, source, preprocessing, Classifier.INPUT);
+    }
+
+    /** Images that were 28×28 as they came. */
     public EvalImages(float[] pixels, int n, String source) {
-        this(pixels, n, source, Classifier.INPUT);
+        this(pixels, n, source, null);
+    }
+
+    /** Reads an IDX image file, or every {@code .png} in a folder (sorted by name). */
+    public static EvalImages read(Path path) {
+        if (Files.isDirectory(path)) {
+            return fromPngFolder(path);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new BadInputException("samples " + path + ": no such file or folder");
+        }
+        return fromIdx(path);
+    }
+
+    /**
+     * An IDX image file of 28×28 single-channel images (values 0–255), plain or gzipped, or of 32×32 ones,
+     * which lose their 2-px border ({@link SampleCrop}).
+     */
+    public static EvalImages fromIdx(Path file) {
+        IdxFormat.Images images = IdxFormat.readImages(file);
+        SampleCrop crop = SampleCrop.of(images.shape(), "samples " + file + " are");
+        byte[] b = images.pixels();
+        float[] x = new float[b.length];
+        for (int i = 0; i < b.length; i++) {
+            x[i] = (b[i] & 0xff) / 255f;
+        }
+        return new EvalImages(crop.apply(x, images.count()), images.count(), file.toString(), crop.description());
+    }
+
+    /**
+     * Every {@code .png} file in {@code dir} (not its sub-folders), sorted by name: each must be 28×28, or
+     * every one 32×32 (then they lose their 2-px border, {@link SampleCrop}); grayscale is read as it is,
+     * colour is converted to grey by luma (0.299 R + 0.587 G + 0.114 B).
+     */
+    public static EvalImages fromPngFolder(Path dir) {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png") && Files.isRegularFile(p))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new BadInputException("samples folder " + dir + " cannot be listed (" + e.getMessage() + ")");
+        }
+        if (files.isEmpty()) {
+            throw new BadInputException("samples folder " + dir + " holds no .png files");
+        }
+        float[] x = new float[files.size() * SIZE];
+        SampleCrop crop = null;
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
+            BufferedImage img;
+            try {
+                img = ImageIO.read(f.toFile());
+            } catch (IOException e) {
+                throw new BadInputException("sample " + f + " is not a readable PNG (" + e.getMessage() + ")");
+            }
+            if (img == null) {
+                throw new BadInputException("sample " + f + " is not a readable PNG");
+            }
+            SampleShape shape = SampleShape.image(1, img.getHeight(), img.getWidth());
+            if (crop == null) {
+                crop = SampleCrop.of(shape, "sample " + f + " holds");
+            } else if (!shape.equals(crop.from())) {
+                throw new BadInputException("sample " + f + " is " + img.getWidth() + "x" + img.getHeight() + ", the first was "
+                        + crop.from().width() + "x" + crop.from().height() + "; a folder of samples holds images of one size");
+            }
+            int b = crop.border();
+            boolean gray = img.getColorModel().getNumColorComponents() == 1;
+            for (int y = 0; y < 28; y++) {
+                for (int c = 0; c < 28; c++) {
+                    float v;
+                    if (gray) {
+                        v = img.getRaster().getSample(c + b, y + b, 0) / (float) ((1 << img.getColorModel().getComponentSize(0)) - 1);
+                    } else {
+                        int rgb = img.getRGB(c + b, y + b);
+                        v = (0.299f * (rgb >> 16 & 0xff) + 0.587f * (rgb >> 8 & 0xff) + 0.114f * (rgb & 0xff)) / 255f;
+                    }
+                    x[i * SIZE + y * 28 + c] = v;
+                }
+            }
+        }
+        return new EvalImages(x, files.size(), dir.toString(), crop.description());
     }
 
     /**
@@ -66,7 +152,7 @@ public record EvalImages(float[] pixels, int n, String source, SampleShape shape
         for (int i = 0; i < b.length; i++) {
             x[i] = (b[i] & 0xff) / 255f;
         }
-        return new EvalImages(x, images.count(), path.toString(), SampleShape.image(images.channels(), images.height(), images.width()));
+        return new EvalImages(x, images.count(), path.toString(), null, SampleShape.image(images.channels(), images.height(), images.width()));
     }
 
     private static EvalImages fromPngFolderAnyShape(Path dir) {
@@ -101,7 +187,7 @@ public record EvalImages(float[] pixels, int n, String source, SampleShape shape
                 }
             }
         }
-        return new EvalImages(x, files.size(), dir.toString(), shape);
+        return new EvalImages(x, files.size(), dir.toString(), null, shape);
     }
 
     private static List<Path> pngs(Path dir) {
@@ -149,81 +235,7 @@ public record EvalImages(float[] pixels, int n, String source, SampleShape shape
         for (int i = 0; i < idx.length; i++) {
             data.copyTo(idx[i], x, i * size);
         }
-        return new EvalImages(x, idx.length, data.name(), shape);
-    }
-
-    /** Reads an IDX image file, or every {@code .png} in a folder (sorted by name). */
-    public static EvalImages read(Path path) {
-        if (Files.isDirectory(path)) {
-            return fromPngFolder(path);
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new BadInputException("samples " + path + ": no such file or folder");
-        }
-        return fromIdx(path);
-    }
-
-    /** An IDX image file of 28×28 single-channel images (values 0–255), plain or gzipped. */
-    public static EvalImages fromIdx(Path file) {
-        IdxFormat.Images images = IdxFormat.readImages(file);
-        if (images.channels() != 1 || images.height() != 28 || images.width() != 28) {
-            throw new BadInputException("samples " + file + " are " + images.channels() + "x" + images.height() + "x"
-                    + images.width() + " images; the feature networks need 1x28x28 (grayscale 28x28)");
-        }
-        byte[] b = images.pixels();
-        float[] x = new float[b.length];
-        for (int i = 0; i < b.length; i++) {
-            x[i] = (b[i] & 0xff) / 255f;
-        }
-        return new EvalImages(x, images.count(), file.toString());
-    }
-
-    /**
-     * Every {@code .png} file in {@code dir} (not its sub-folders), sorted by name: each must be 28×28;
-     * grayscale is read as it is, colour is converted to grey by luma (0.299 R + 0.587 G + 0.114 B).
-     */
-    public static EvalImages fromPngFolder(Path dir) {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png") && Files.isRegularFile(p))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new BadInputException("samples folder " + dir + " cannot be listed (" + e.getMessage() + ")");
-        }
-        if (files.isEmpty()) {
-            throw new BadInputException("samples folder " + dir + " holds no .png files");
-        }
-        float[] x = new float[files.size() * SIZE];
-        for (int i = 0; i < files.size(); i++) {
-            Path f = files.get(i);
-            BufferedImage img;
-            try {
-                img = ImageIO.read(f.toFile());
-            } catch (IOException e) {
-                throw new BadInputException("sample " + f + " is not a readable PNG (" + e.getMessage() + ")");
-            }
-            if (img == null) {
-                throw new BadInputException("sample " + f + " is not a readable PNG");
-            }
-            if (img.getWidth() != 28 || img.getHeight() != 28) {
-                throw new BadInputException("sample " + f + " is " + img.getWidth() + "x" + img.getHeight()
-                        + "; the feature networks need 28x28 images");
-            }
-            boolean gray = img.getColorModel().getNumColorComponents() == 1;
-            for (int y = 0; y < 28; y++) {
-                for (int c = 0; c < 28; c++) {
-                    float v;
-                    if (gray) {
-                        v = img.getRaster().getSample(c, y, 0) / (float) ((1 << img.getColorModel().getComponentSize(0)) - 1);
-                    } else {
-                        int rgb = img.getRGB(c, y);
-                        v = (0.299f * (rgb >> 16 & 0xff) + 0.587f * (rgb >> 8 & 0xff) + 0.114f * (rgb & 0xff)) / 255f;
-                    }
-                    x[i * SIZE + y * 28 + c] = v;
-                }
-            }
-        }
-        return new EvalImages(x, files.size(), dir.toString());
+        return new EvalImages(x, idx.length, data.name(), null, shape);
     }
 
     /**
@@ -245,7 +257,7 @@ public record EvalImages(float[] pixels, int n, String source, SampleShape shape
         if (m >= n) {
             return this;
         }
-        return new EvalImages(java.util.Arrays.copyOf(pixels, m * shape.features()), m, source + " (first " + m + ")", shape);
+        return new EvalImages(java.util.Arrays.copyOf(pixels, m * shape.features()), m, source + " (first " + m + ")", preprocessing, shape);
     }
 
     /** {@code min(n, size)} distinct indices in [0, size), ascending: all when n >= size, else seeded. */

@@ -29,6 +29,7 @@ import org.gan4j.eval.Evaluation;
 import org.gan4j.eval.GeneratorSamples;
 import org.gan4j.eval.RealReference;
 import org.gan4j.eval.ReferenceCache;
+import org.gan4j.eval.SampleCrop;
 import org.gan4j.features.FeatureNetwork;
 import org.gan4j.features.FeatureNetworks;
 import org.gan4j.features.InceptionV3;
@@ -36,15 +37,15 @@ import org.gan4j.features.InceptionWeights;
 import org.gan4j.data.SampleShape;
 import org.gan4j.io.AtomicFiles;
 import org.gan4j.metrics.KernelDistance;
-import org.gan4j.nn.Classifier;
 
 /**
  * FID and KID of the run's generator during training ({@code eval-every}), outside the step loop:
  * every {@code eval-every} steps and at the last step, G (its weight average when kept) turns a
  * fixed batch of {@code eval-samples} noise vectors into images, which are compared with as many
- * images of the dataset's test split through the dataset's shipped feature network, or the one
- * {@code eval-features} names ({@code inception}: pytorch-fid's Inception-v3 on the uncropped
- * images, columns {@code fid} and {@code kid}). The values
+ * images of the dataset's test split through the dataset's shipped feature network (a run on a 28×28 dataset
+ * padded to 32 is evaluated on its samples without the 2-px border, {@link SampleCrop}, against the native
+ * 28×28 test split), or through the one {@code eval-features} names ({@code inception}: pytorch-fid's
+ * Inception-v3 on the uncropped images, columns {@code fid} and {@code kid}). The values
  * go into {@code metrics.csv} as {@code fid_<net>} and {@code kid_<net>} (NaN between
  * evaluations); when FID improves, the whole training state is saved as {@code checkpoints/best.pt}
  * and {@code checkpoints/best.json} records the step and the values.
@@ -70,6 +71,7 @@ final class TrainingEvaluation implements RunListener {
     private final KernelDistance kid = new KernelDistance(KID_SUBSETS, KernelDistance.DEFAULT_SUBSET_SIZE, KernelDistance.DEFAULT_SEED);
     private final Latent latent;
     private final Sampler sampler;
+    private final SampleCrop crop;
     private final RunEvents events;
     private final Consumer<Path> saveBest;
     private final Path bestCheckpoint;
@@ -79,7 +81,7 @@ final class TrainingEvaluation implements RunListener {
     private final SampleShape shape;
 
     private TrainingEvaluation(TrainConfig config, FeatureNetwork net, RealReference real, Latent latent, Sampler sampler,
-            RunDirectory run, long resumeStep, RunEvents events, Consumer<Path> saveBest, SampleShape shape) {
+            SampleCrop crop, RunDirectory run, long resumeStep, RunEvents events, Consumer<Path> saveBest, SampleShape shape) {
         this.shape = shape;
         this.every = config.run().evalEvery();
         this.samples = config.run().evalSamples();
@@ -87,6 +89,7 @@ final class TrainingEvaluation implements RunListener {
         this.real = real;
         this.latent = latent;
         this.sampler = sampler;
+        this.crop = crop;
         this.events = events;
         this.saveBest = saveBest;
         this.bestCheckpoint = run.checkpoint().resolveSibling("best.pt");
@@ -149,9 +152,11 @@ final class TrainingEvaluation implements RunListener {
         }
         boolean inception = name.equals(InceptionV3.NAME);
         SampleShape shape = trainData.shape();
-        if (inception ? !shape.image() || (shape.channels() != 1 && shape.channels() != 3) : !shape.equals(Classifier.INPUT)) {
-            throw new BadInputException("'eval-every' needs " + (inception ? "images of 1 or 3 channels" : "1x28x28 images")
-                    + " with feature network " + name + ", the data is " + shape);
+        SampleCrop crop = null;   // Inception-v3 sees the samples as they are
+        if (!inception) {
+            crop = SampleCrop.of(shape, "'eval-every' cannot evaluate a run on " + trainData.name() + ", which holds");
+        } else if (!shape.image() || (shape.channels() != 1 && shape.channels() != 3)) {
+            throw new BadInputException("'eval-every' with feature network inception needs images of 1 or 3 channels, the data is " + shape);
         }
         FeatureNetwork net = inception
                 ? InceptionWeights.network(config.run().inception() == null ? null : Path.of(config.run().inception()), events::message)
@@ -159,14 +164,15 @@ final class TrainingEvaluation implements RunListener {
         DatasetRequest request = DatasetRequest.of(config.data().dataset()).withSplit(Split.TEST)
                 .withDataDir(config.data().data() == null ? null : Path.of(config.data().data())).withDownload(config.data().download())
                 .withMessages(events::message);
-        Dataset test = Datasets.open(request);
+        // Inception-v3 compares the samples with the test split as the run sees its data (padded to 32 when it trains so)
+        Dataset test = Datasets.open(inception ? TrainingData.request(config, events::message).withSplit(Split.TEST) : request);
         RealReference real = ReferenceCache.standard().get(test, config.run().evalSamples(), net, events::message);
         Engine.seed(Trainer.mix(config.run().seed(), -2));
         Latent latent;
         try (PointerScope scope = new PointerScope()) {
             latent = sampler.prior().draw(config.run().evalSamples(), device).retain();   // n × latent (+ labels, codes), lives as long as the run
         }
-        return new TrainingEvaluation(config, net, real, latent, sampler, run, resumeStep, events, saveBest, shape);
+        return new TrainingEvaluation(config, net, real, latent, sampler, crop, run, resumeStep, events, saveBest, shape);
     }
 
     List<String> columns() {
@@ -192,17 +198,18 @@ final class TrainingEvaluation implements RunListener {
     }
 
     private void evaluate(long step) {
-        float[] outputs = new float[samples * shape.features()];
+        int features = shape.features();
+        float[] outputs = new float[samples * features];
         try (PointerScope scope = new PointerScope()) {
             for (int start = 0; start < samples; start += BATCH) {
                 int m = Math.min(BATCH, samples - start);
                 float[] part = sampler.generate(latent.slice(start, m));
-                System.arraycopy(part, 0, outputs, start * shape.features(), part.length);
+                System.arraycopy(part, 0, outputs, start * features, part.length);
             }
         }
         EvalImages images = net.isInception()
                 ? GeneratorSamples.fromOutputs(outputs, samples, shape, sampler.generator().outputRange(), "generator at step " + step)
-                : GeneratorSamples.fromOutputs(outputs, samples, sampler.generator().outputRange(), "generator at step " + step);
+                : GeneratorSamples.fromOutputs(outputs, samples, crop, sampler.generator().outputRange(), "generator at step " + step);
         EvalReport r = Evaluation.distances(net, real, images, kid);
         String line = String.format(Locale.ROOT, "step %d: %s %.4f, %s %.5f ± %.5f (%d samples vs %s, %.1f s)", step,
                 metric("fid", "-"), r.fid(), metric("kid", "-"), r.kid().mean(), r.kid().std(), samples, real.data(), r.seconds());
@@ -234,6 +241,9 @@ final class TrainingEvaluation implements RunListener {
         m.put(metric("kid", "-"), r.kid().mean());
         m.put("samples", samples);
         m.put("real", real.data());
+        if (crop != null && crop.crops()) {
+            m.put("preprocessing", crop.description());
+        }
         m.put("feature-network-sha256", net.digest());
         try {
             AtomicFiles.write(bestRecord, ConfigFiles.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m)

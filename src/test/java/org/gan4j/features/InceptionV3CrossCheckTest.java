@@ -179,7 +179,7 @@ class InceptionV3CrossCheckTest {
         FeatureNetwork.Output a = net.apply(images("images-a.u8"), na, SampleShape.image(3, 32, 32));
         RealReference real = new RealReference("set-a", "-", na, 0, net.name(), net.digest(), a.features(), a.probabilities(),
                 new double[] {1.0});
-        EvalImages b = new EvalImages(images("images-b.u8"), nb, "set-b", SampleShape.image(3, 32, 32));
+        EvalImages b = new EvalImages(images("images-b.u8"), nb, "set-b", null, SampleShape.image(3, 32, 32));
         EvalReport r = Evaluation.all(net, real, b);
         assertEquals(fid, r.fid(), 1e-4 * Math.max(1, fid), "FID (NumPy " + fid + ")");
         assertEquals(kid, r.kid().mean(), 1e-6 + 1e-4 * Math.abs(kid), "KID (NumPy " + kid + ")");
