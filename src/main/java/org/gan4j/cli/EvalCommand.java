@@ -142,7 +142,11 @@ public final class EvalCommand implements Callable<Integer> {
             }
             net = FeatureNetworks.get(chosen);
         } else {
-            net = network != null ? FeatureNetwork.load(network) : FeatureNetworks.get(FeatureNetworks.forDataset(dataset).name());
+            try {
+                net = network != null ? FeatureNetwork.load(network) : FeatureNetworks.get(FeatureNetworks.forDataset(dataset).name());
+            } catch (BadInputException e) {
+                throw network != null ? e : new BadInputException(e.getMessage() + "; --features inception judges any images");
+            }
         }
         if (!net.card().dataset().equals(dataset)) {
             throw new BadInputException("feature network '" + net.name() + "' was trained on " + net.card().dataset()

@@ -130,7 +130,7 @@ final class TrainingEvaluation implements RunListener {
             return FeatureNetworks.forDataset(config.data().dataset()).name();
         } catch (BadInputException e) {
             throw new BadInputException("'eval-every' needs a dataset with a feature network (fashion-mnist or mnist), not "
-                    + config.data().dataset());
+                    + config.data().dataset() + "; --features inception judges any images");
         }
     }
 
