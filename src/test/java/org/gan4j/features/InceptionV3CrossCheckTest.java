@@ -194,6 +194,35 @@ class InceptionV3CrossCheckTest {
         assertTrue(json.path("is-mean").asDouble() > 1.01, "the reference IS is not trivially 1");
     }
 
+    /** An RGB 32×32 dataset of the reference's set a, as a named dataset would hand it over. */
+    static org.gan4j.data.Dataset setA(float[] pixels, int n) {
+        return new org.gan4j.data.Dataset() {
+            public String name() { return "set-a/test"; }
+            public SampleShape shape() { return SampleShape.image(3, 32, 32); }
+            public int size() { return n; }
+            public int numClasses() { return 10; }
+            public int label(int index) { return index % 10; }
+            public void copyTo(int index, float[] dst, int offset) { System.arraycopy(pixels, index * 3072, dst, offset, 3072); }
+            public String digest() { return "0123"; }
+        };
+    }
+
+    @Test
+    void realStatisticsOfAnRgbDatasetAreCachedPerNetwork(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        FeatureNetwork net = InceptionWeights.load(ref.resolve("weights.pth"));
+        int na = json.path("n").path("a").asInt();
+        org.gan4j.eval.ReferenceCache cache = new org.gan4j.eval.ReferenceCache(tmp);
+        List<String> messages = new java.util.ArrayList<>();
+        RealReference first = cache.get(setA(images("images-a.u8"), na), na, net, messages::add);
+        assertClose(floats("a.features.f32"), toFloats(first.features()), FEATURE_TOLERANCE, "cached reference features");
+        RealReference again = cache.get(setA(images("images-a.u8"), na), na, net, messages::add);
+        assertEquals(first.features(), again.features());
+        assertTrue(messages.get(0).contains("computed and cached") && messages.get(1).contains("from the cache"), messages.toString());
+        try (var files = Files.list(tmp)) {
+            assertTrue(files.allMatch(f -> f.getFileName().toString().contains("-" + net.name() + "-")), "keyed by the network's name");
+        }
+    }
+
     static float[] toFloats(Features f) {
         double[] v = f.values();
         float[] out = new float[v.length];
