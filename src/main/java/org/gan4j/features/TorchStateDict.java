@@ -227,6 +227,9 @@ final class TorchStateDict {
             for (long d : shape) {
                 n *= d;
             }
+            if (offset == 0 && n == values.length && contiguous()) {
+                return new Stored(shape.clone(), values);   // the usual case: a state dict tensor owns its whole storage
+            }
             float[] out = new float[Math.toIntExact(n)];
             long[] index = new long[shape.length];
             for (int i = 0; i < out.length; i++) {
@@ -247,6 +250,17 @@ final class TorchStateDict {
                 }
             }
             return new Stored(shape.clone(), out);
+        }
+
+        private boolean contiguous() {
+            long expected = 1;
+            for (int k = shape.length - 1; k >= 0; k--) {
+                if (shape[k] != 1 && stride[k] != expected) {
+                    return false;
+                }
+                expected *= shape[k];
+            }
+            return true;
         }
     }
 
