@@ -65,7 +65,7 @@ public final class Evaluation {
                 density = dc.density();
                 coverage = dc.coverage();
             }
-            if (out.probabilities().d() == real.classDistribution().length) { // not Inception's 1008 ImageNet classes
+            if (!net.isInception()) { // Inception's 1008 ImageNet classes are not the dataset's
                 classes = ClassCoverage.of(out.predicted(), real.classDistribution());
             }
         }

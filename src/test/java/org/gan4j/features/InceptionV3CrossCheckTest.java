@@ -176,9 +176,7 @@ class InceptionV3CrossCheckTest {
         assertEquals(kid, new KernelDistance(1, Math.min(na, nb), 0).compute(pa, pb).mean(), 1e-9 + 1e-6 * Math.abs(kid),
                 "KID of PyTorch's features");
         // end to end as gan4j eval computes them: set a as the real reference, set b as the samples
-        FeatureNetwork.Output a = net.apply(images("images-a.u8"), na, SampleShape.image(3, 32, 32));
-        RealReference real = new RealReference("set-a", "-", na, 0, net.name(), net.digest(), a.features(), a.probabilities(),
-                new double[] {1.0});
+        RealReference real = org.gan4j.eval.ReferenceCache.compute(setA(images("images-a.u8"), na), na, net);
         EvalImages b = new EvalImages(images("images-b.u8"), nb, "set-b", null, SampleShape.image(3, 32, 32));
         EvalReport r = Evaluation.all(net, real, b);
         assertEquals(fid, r.fid(), 1e-4 * Math.max(1, fid), "FID (NumPy " + fid + ")");
