@@ -5,6 +5,7 @@ import java.util.List;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
+import org.gan4j.BadInputException;
 
 /**
  * StyleGAN2's residual discriminator (Karras et al. 2020, figure 7c), equalised learning rate throughout:
@@ -51,6 +52,13 @@ final class StyleGanDiscriminator extends Discriminator implements ForwardWork {
         y = StyleGanLayers.activate(epilogueConv.forward(y));
         y = StyleGanLayers.activate(dense.forward(y.reshape(y.size(0), -1)));
         return output.forward(y);
+    }
+
+    /** Refused rather than silently skipped: D's layers are equalised, not libtorch Linear/Conv2d layers spectral norm wraps. */
+    @Override
+    public void applySpectralNorm() {
+        throw new BadInputException("--spectral-norm is not available for model 'stylegan' (its D uses equalised learning rate"
+                + " and R1, as StyleGAN2)");
     }
 
     /** Multiply-accumulates per sample of every convolution and dense layer (minibatch std and pooling not counted). */

@@ -126,6 +126,10 @@ class StyleGanCommandsTest {
         assertBadInput(CliRun.of("train", "--model", "dcgan", "--dataset", "folder", "--data", images.toString(), "--image-size", "28",
                 "--steps", "1", "--mixing-prob", "0.5", "--out", other.toString()), "'mapping-layers', 'mixing-prob'");
         assertFalse(Files.exists(other));
+        Path spectral = tmp.resolve("refused-spectral");
+        assertBadInput(CliRun.of("train", "--model", "stylegan", "--dataset", "folder", "--data", images.toString(), "--image-size", "32",
+                "--steps", "1", "--spectral-norm", "--out", spectral.toString()), "--spectral-norm is not available for model 'stylegan'");
+        assertFalse(Files.exists(spectral));
         Path small = tmp.resolve("refused-28");
         assertBadInput(CliRun.of("train", "--model", "stylegan", "--dataset", "folder", "--data", images.toString(), "--image-size", "28",
                 "--steps", "1", "--out", small.toString()), "model 'stylegan' needs square");
