@@ -38,7 +38,7 @@ final class Objective implements AutoCloseable {
         AdversarialLoss loss = Losses.get(c.objective().loss());
         var o = c.objective();
         List<Term> terms = Terms.of(new Terms.Settings(loss, o.r1Gamma(), o.r1Every() == null ? 1 : o.r1Every(), conditioning,
-                codes, o.infoLambda() == null ? 0 : o.infoLambda()));
+                codes, o.infoLambda() == null ? 0 : o.infoLambda(), o.drift() == null ? 0 : o.drift()));
         return new Objective(loss, terms, new Targets(c.optimiser().batch(), o.realLabel(), device));
     }
 

@@ -1,0 +1,73 @@
+package org.gan4j.nn;
+
+import org.gan4j.BadInputException;
+import org.gan4j.data.SampleShape;
+import org.gan4j.loss.LossDefaults;
+
+/**
+ * {@code --model progan}: progressive growing of GANs (Karras et al. 2018), {@link ProGanGenerator} against
+ * {@link ProGanDiscriminator}, trained by the {@code adversarial} game, which grows both (and G's weight
+ * average) by a {@code GrowthSchedule} from the keys {@code fade-kimg} and {@code stable-kimg}. The target
+ * resolution is the data's side, a power of two ≥ 8 (Fashion-MNIST padded to 32, a folder at 32 or 64).
+ */
+public final class ProGanArchitecture implements Architecture {
+    /** The paper's ε of the drift term ε·E[D(x)²] that keeps the critic's output near 0 (§A.1). */
+    public static final double DRIFT = 0.001;
+
+    @Override
+    public String name() {
+        return "progan";
+    }
+
+    @Override
+    public String description() {
+        return "progressive growing (Karras et al. 2018): 4x4 up to 32 or 64 with fade-ins, equalised LR, pixel norm,"
+                + " minibatch std, WGAN-GP with drift";
+    }
+
+    /**
+     * The paper's Adam (lr 1e-3); z of 128 (the paper's 512) and 64 feature maps at every resolution (the
+     * paper's 512) so that a 2-core CPU grows 4→32 in minutes; batch 32 (the paper's 16 at 1024², 64 below).
+     */
+    @Override
+    public Defaults defaults() {
+        return new Defaults(1e-3, 0.0, 0.99, LatentNoise.NORMAL, 128, 64, 32);
+    }
+
+    /** WGAN-GP (λ 10) with drift 0.001, one critic step per G step, Adam β (0, 0.99) and G's EMA 0.999 (§A.1). */
+    @Override
+    public Recipe recipe() {
+        return new Recipe("wgan-gp", new LossDefaults(null, 1e-3, 0.0, 0.99, 1, null), 0.999, DRIFT);
+    }
+
+    @Override
+    public boolean grows() {
+        return true;
+    }
+
+    @Override
+    public void checkSupports(SampleShape shape) {
+        checkTarget(shape);
+    }
+
+    /** Refuses data whose side is not a power of two ≥ 8 (or that is not square images). */
+    public static void checkTarget(SampleShape shape) {
+        int side = shape.height();
+        if (!shape.image() || shape.width() != side || side < 8 || Integer.bitCount(side) != 1) {
+            throw new BadInputException("model 'progan' grows to the data's side, which must be a power of two of at least 8,"
+                    + " but the data is " + shape + " (use --image-size 32 or 64)");
+        }
+    }
+
+    @Override
+    public Generator generator(NetworkSpec spec) {
+        checkSupports(spec.shape());
+        return new ProGanGenerator(spec.latentDim(), spec.shape(), spec.width());
+    }
+
+    @Override
+    public Discriminator discriminator(NetworkSpec spec) {
+        checkSupports(spec.shape());
+        return new ProGanDiscriminator(spec.shape(), spec.width());
+    }
+}
