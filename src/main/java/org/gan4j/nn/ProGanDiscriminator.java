@@ -2,6 +2,7 @@ package org.gan4j.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
@@ -28,6 +29,8 @@ public final class ProGanDiscriminator extends Discriminator implements Growing 
     private final int target;
     private final int width;
     private final StageBuffer stage;
+    /** Every equalised layer by its registered name, in order (Java references: see {@link LayerStack}). */
+    private final java.util.Map<String, Module> parts = new java.util.LinkedHashMap<>();
     /** Java references to every part (see {@link LayerStack}); fromRgb and blocks indexed by level (4×4 is 0). */
     private final List<EqualizedConv2d> fromRgb = new ArrayList<>();
     private final List<EqualizedConv2d[]> blocks = new ArrayList<>();
@@ -39,18 +42,28 @@ public final class ProGanDiscriminator extends Discriminator implements Growing 
         this.target = shape.height();
         this.width = width;
         double gain = Math.sqrt(2);
-        fromRgb.add(register_module("from_rgb4", new EqualizedConv2d(shape.channels(), width, 1, gain, true)));
+        fromRgb.add(part("from_rgb4", new EqualizedConv2d(shape.channels(), width, 1, gain, true)));
         blocks.add(null);   // 4×4 is the final block below
         for (int r = 8; r <= target; r *= 2) {
-            fromRgb.add(register_module("from_rgb" + r, new EqualizedConv2d(shape.channels(), width, 1, gain, true)));
+            fromRgb.add(part("from_rgb" + r, new EqualizedConv2d(shape.channels(), width, 1, gain, true)));
             blocks.add(new EqualizedConv2d[] {
-                register_module("block" + r + "_conv1", new EqualizedConv2d(width, width, 3, gain, true)),
-                register_module("block" + r + "_conv2", new EqualizedConv2d(width, width, 3, gain, true))});
+                part("block" + r + "_conv1", new EqualizedConv2d(width, width, 3, gain, true)),
+                part("block" + r + "_conv2", new EqualizedConv2d(width, width, 3, gain, true))});
         }
-        this.finalConv = register_module("final_conv", new EqualizedConv2d(width + 1L, width, 3, gain, true));
-        this.finalDense = register_module("final_dense", new EqualizedLinear(16L * width, width, gain, 1, 0));
-        this.output = register_module("output", new EqualizedLinear(width, 1, 1, 1, 0));
+        this.finalConv = part("final_conv", new EqualizedConv2d(width + 1L, width, 3, gain, true));
+        this.finalDense = part("final_dense", new EqualizedLinear(16L * width, width, gain, 1, 0));
+        this.output = part("output", new EqualizedLinear(width, 1, 1, 1, 0));
         this.stage = new StageBuffer(this, target);
+    }
+
+    private <M extends Module> M part(String name, M layer) {
+        parts.put(name, layer);
+        return register_module(name, layer);
+    }
+
+    /** The equalised layers by name (for tests). */
+    java.util.Map<String, Module> parts() {
+        return java.util.Collections.unmodifiableMap(parts);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.gan4j.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
@@ -27,6 +28,8 @@ public final class ProGanGenerator extends Generator implements Growing {
     private final int target;
     private final int width;
     private final StageBuffer stage;
+    /** Every equalised layer by its registered name, in order (Java references: see {@link LayerStack}). */
+    private final java.util.Map<String, Module> parts = new java.util.LinkedHashMap<>();
     /** Java references to every part (see {@link LayerStack}). */
     private final EqualizedLinear input;
     private final EqualizedConv2d inputConv;
@@ -38,16 +41,26 @@ public final class ProGanGenerator extends Generator implements Growing {
         this.target = shape.height();
         this.width = width;
         double gain = Math.sqrt(2);
-        this.input = register_module("input", new EqualizedLinear(latentDim, 16L * width, gain / 4, 1, 0));
-        this.inputConv = register_module("input_conv", new EqualizedConv2d(width, width, 3, gain, true));
-        toRgb.add(register_module("to_rgb4", new EqualizedConv2d(width, shape.channels(), 1, 1, true)));
+        this.input = part("input", new EqualizedLinear(latentDim, 16L * width, gain / 4, 1, 0));
+        this.inputConv = part("input_conv", new EqualizedConv2d(width, width, 3, gain, true));
+        toRgb.add(part("to_rgb4", new EqualizedConv2d(width, shape.channels(), 1, 1, true)));
         for (int r = 8; r <= target; r *= 2) {
             blocks.add(new EqualizedConv2d[] {
-                register_module("block" + r + "_conv1", new EqualizedConv2d(width, width, 3, gain, true)),
-                register_module("block" + r + "_conv2", new EqualizedConv2d(width, width, 3, gain, true))});
-            toRgb.add(register_module("to_rgb" + r, new EqualizedConv2d(width, shape.channels(), 1, 1, true)));
+                part("block" + r + "_conv1", new EqualizedConv2d(width, width, 3, gain, true)),
+                part("block" + r + "_conv2", new EqualizedConv2d(width, width, 3, gain, true))});
+            toRgb.add(part("to_rgb" + r, new EqualizedConv2d(width, shape.channels(), 1, 1, true)));
         }
         this.stage = new StageBuffer(this, target);
+    }
+
+    private <M extends Module> M part(String name, M layer) {
+        parts.put(name, layer);
+        return register_module(name, layer);
+    }
+
+    /** The equalised layers by name (for tests). */
+    java.util.Map<String, Module> parts() {
+        return java.util.Collections.unmodifiableMap(parts);
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.bytedeco.pytorch.global.torch;
 import org.gan4j.engine.Tensors;
 
 /**
- * The {@link Growing.Stage} of a progressive network as its registered buffer {@code stage}: two floats,
+ * The {@link Growing.Stage} of a progressive network as its registered buffer {@code stage}: two doubles,
  * (resolution, α). A buffer, not a Java field, so that a checkpoint, {@code generator.pt} and the copy of G's
  * buffers into its weight average carry the stage with the weights. Also the few tensor operations both
  * progressive networks share: nearest upsampling, average pooling and the paper's LeakyReLU.
@@ -24,7 +24,7 @@ final class StageBuffer {
     StageBuffer(Module owner, int target) {
         this.target = target;
         // Kept as made, not as register_buffer returns it (a reference into a list that moves; see EqualizedLinear).
-        this.buffer = Tensors.fromFloats(new float[] {target, 1f}, 2);
+        this.buffer = Tensors.fromFloats(new float[] {target, 1f}, 2).to(torch.ScalarType.Double);
         owner.register_buffer("stage", buffer);
     }
 
@@ -34,13 +34,12 @@ final class StageBuffer {
         }
         try (NoGradGuard guard = new NoGradGuard()) {
             buffer.select(0, 0).fill_(new Scalar((double) stage.resolution()));
-            buffer.select(0, 1).fill_(new Scalar((double) (float) stage.alpha()));
+            buffer.select(0, 1).fill_(new Scalar(stage.alpha()));
         }
     }
 
     Growing.Stage get() {
-        float[] v = Tensors.toFloats(buffer);
-        return new Growing.Stage(Math.round(v[0]), v[1]);
+        return new Growing.Stage((int) Math.round(buffer.select(0, 0).item_double()), buffer.select(0, 1).item_double());
     }
 
     /** Index of the block of side {@code resolution}: 0 for 4×4, 1 for 8×8, ... */

@@ -246,7 +246,7 @@ final class AdversarialGame implements Game {
         Growing.Stage recorded = new Growing.Stage(state.get("resolution").asInt(), state.get("alpha").asDouble());
         Growing.Stage held = ((Growing) generator).stage();
         Growing.Stage scheduled = growth.at(Math.max(0, imagesShown - imagesPerStep()));
-        if (!held.equals(recorded) || held.resolution() != scheduled.resolution() || (float) scheduled.alpha() != (float) held.alpha()) {
+        if (!held.equals(recorded) || !held.equals(scheduled)) {
             throw new BadInputException("the checkpoint's growth stage " + recorded.resolution() + "x" + recorded.resolution()
                     + " alpha " + recorded.alpha() + " at " + imagesShown / 1000.0 + " kimg (networks at " + held.resolution()
                     + "x" + held.resolution() + " alpha " + held.alpha() + ") is not the schedule's " + scheduled.resolution()
