@@ -1,0 +1,147 @@
+package org.gan4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.gan4j.BadInputException;
+import org.gan4j.config.ConfigFiles;
+import org.gan4j.config.TrainConfig;
+import org.gan4j.data.Dataset;
+import org.gan4j.engine.Engine;
+import org.gan4j.nn.Growing;
+import org.gan4j.report.MetricsLog;
+import org.gan4j.report.MetricsTable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Progressive runs through the Java API: the growth they go through, their defaults, pictures and an exact resume inside a fade-in. */
+class ProGanTrainingTest {
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void load() {
+        Engine.init(1);
+    }
+
+    @Test
+    void aRunGrowsFromFourToThirtyTwoWithThePapersDefaultsAndPicturesItsGrowth() throws Exception {
+        Path data = ProGanRuns.imageFolder(tmp.resolve("data"));
+        TrainConfig config = ProGanRuns.builder(tmp.resolve("run"), data, 60).build();
+        TrainConfig resolved = config.resolve();
+        assertEquals("wgan-gp", resolved.objective().loss());
+        assertEquals(0.001, resolved.objective().drift());
+        assertEquals(1e-3, resolved.optimiser().lrG());
+        assertEquals(0.0, resolved.optimiser().beta1());
+        assertEquals(0.99, resolved.optimiser().beta2());
+        assertEquals(1, resolved.optimiser().dSteps(), "one critic step, not WGAN-GP's five");
+        assertEquals(0.999, resolved.optimiser().emaDecay());
+        Dataset images = ProGanRuns.open(config);
+        try (Trainer t = Trainer.start(config, images)) {
+            Growing g = (Growing) t.generator();
+            t.train(new TrainingListener() {
+                @Override
+                public void onStep(StepStats stats) {
+                    long played = stats.step() - 1;   // the step just played, at the schedule's stage of its images
+                    Growing.Stage expected = GrowthSchedule.ofKimg(32, ProGanRuns.KIMG, ProGanRuns.KIMG).at(played * 4);
+                    assertEquals(expected, g.stage(), "step " + played);
+                    assertEquals(expected, ((Growing) t.discriminator()).stage());
+                    assertEquals(expected, ((Growing) t.averagedGenerator()).stage(), "the average copies G's stage");
+                }
+            });
+            assertEquals(Growing.Stage.stable(32), g.stage());
+        }
+        RunDirectory run = new RunDirectory(tmp.resolve("run"));
+        for (int r : new int[] {4, 8, 16, 32}) {
+            assertTrue(Files.isRegularFile(GrowthRecorder.row(run.root(), r)), "row " + r);
+        }
+        assertTrue(Files.isRegularFile(GrowthRecorder.picture(run.root())));
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(GrowthRecorder.picture(run.root()).toFile());
+        java.awt.image.BufferedImage row = javax.imageio.ImageIO.read(GrowthRecorder.row(run.root(), 4).toFile());
+        assertEquals(4 * row.getHeight(), picture.getHeight(), "one row per resolution");
+        JsonNode state = ConfigFiles.JSON.readTree(Checkpoint.readState(run.checkpoint()).game());
+        assertEquals(32, state.get("resolution").asInt());
+        assertEquals(1.0, state.get("alpha").asDouble());
+        assertEquals(240, state.get("images").asLong());
+        assertEquals(0.24, state.get("kimg").asDouble(), 1e-12);
+        // generator.pt keeps the stage with the weights: the exported generator makes 32×32 images at 32×32
+        TrainedGenerator product = TrainedGenerator.load(run.root());
+        assertEquals(Growing.Stage.stable(32), ((Growing) product.generator()).stage());
+    }
+
+    @Test
+    void aRunKilledInsideAFadeInResumesBitIdentically() throws Exception {
+        Path data = ProGanRuns.imageFolder(tmp.resolve("data"));
+        Path straight = tmp.resolve("straight");
+        float[] expected;
+        TrainConfig config = ProGanRuns.builder(straight, data, 30).build();
+        try (Trainer t = Trainer.start(config, ProGanRuns.open(config))) {
+            t.train(TrainingListener.NONE);
+            expected = TrainerTest.weights(t.generator(), t.averagedGenerator(), t.discriminator());
+        }
+
+        // killed (SIGKILL) at step 14; its last checkpoint is step 12, in the middle of 8×8's fade-in (steps 8-15)
+        Path killed = tmp.resolve("killed");
+        Process child = new ProcessBuilder(ChildProcessMain.command("train-progan", killed.toString(), data.toString(), "30", "14"))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            String line = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            assertEquals("at 14", line);
+        } finally {
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        }
+        RunDirectory run = new RunDirectory(killed);
+        Checkpoint.State saved = Checkpoint.readState(run.checkpoint());
+        assertEquals(12, saved.step());
+        JsonNode stage = ConfigFiles.JSON.readTree(saved.game());
+        assertEquals(8, stage.get("resolution").asInt());
+        assertEquals((11 * 4 - 32) / 32.0, stage.get("alpha").asDouble(), 0.0, "the stage of step 11, the last one played");
+
+        float[] resumed;
+        try (Trainer t = Trainer.resume(killed, ProGanRuns.open(config), TrainConfig.builder().build())) {
+            assertEquals(12, t.step());
+            assertEquals(new Growing.Stage(8, (11 * 4 - 32) / 32.0), ((Growing) t.generator()).stage(), "the checkpoint holds the networks' stage");
+            t.train(TrainingListener.NONE);
+            resumed = TrainerTest.weights(t.generator(), t.averagedGenerator(), t.discriminator());
+        }
+        assertArrayEquals(expected, resumed, 0f, "the same weights (G, its average, D) as the run never interrupted, bit for bit");
+        MetricsTable rows = MetricsLog.read(run.metricsFile());
+        MetricsTable straightRows = MetricsLog.read(new RunDirectory(straight).metricsFile());
+        assertEquals(30, rows.size());
+        for (String column : new String[] {"d_loss", "g_loss", "d_real", "d_fake", "grad_norm_d", "grad_norm_g"}) {
+            assertArrayEquals(straightRows.column(column), rows.column(column), 0.0, column);
+        }
+        for (int r : new int[] {4, 8, 16}) {
+            assertArrayEquals(Files.readAllBytes(GrowthRecorder.row(straight, r)), Files.readAllBytes(GrowthRecorder.row(killed, r)), "row " + r);
+        }
+        assertArrayEquals(Files.readAllBytes(GrowthRecorder.picture(straight)), Files.readAllBytes(GrowthRecorder.picture(killed)));
+    }
+
+    @Test
+    void aCheckpointFromAnotherScheduleIsRefusedInOneLine() throws Exception {
+        Path data = ProGanRuns.imageFolder(tmp.resolve("data"));
+        TrainConfig config = ProGanRuns.builder(tmp.resolve("run"), data, 12).build();
+        try (Trainer t = Trainer.start(config, ProGanRuns.open(config))) {
+            t.train(TrainingListener.NONE);
+            JsonNode state = t.game().state();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) state).put("alpha", 0.75);
+            BadInputException e = assertThrows(BadInputException.class, () -> t.game().restore(state));
+            assertTrue(e.getMessage().startsWith("the checkpoint's growth stage 8x8 alpha 0.75"), e.getMessage());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) state).put("alpha", (11 * 4 - 32) / 32.0);
+            t.game().restore(state);   // the true one passes
+        }
+        assertFalse(Files.exists(tmp.resolve("nothing")));
+    }
+}
