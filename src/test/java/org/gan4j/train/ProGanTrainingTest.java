@@ -129,6 +129,62 @@ class ProGanTrainingTest {
         assertArrayEquals(Files.readAllBytes(GrowthRecorder.picture(straight)), Files.readAllBytes(GrowthRecorder.picture(killed)));
     }
 
+    /** Every parameter of a module by name. */
+    private static java.util.Map<String, float[]> named(org.bytedeco.pytorch.Module m) {
+        java.util.Map<String, float[]> out = new java.util.LinkedHashMap<>();
+        var dict = m.named_parameters();
+        for (long i = 0; i < dict.size(); i++) {
+            out.put(dict.get(i).key().getString(), org.gan4j.engine.Tensors.toFloats(dict.get(i).access()));
+        }
+        return out;
+    }
+
+    /** Whether a parameter belongs to a block of a resolution above 4×4 (not in use before the first growth). */
+    private static boolean grownLater(String name) {
+        return name.matches("(block|to_rgb|from_rgb)(8|16|32)(_.*)?\\..*");
+    }
+
+    @Test
+    void blocksNotYetInUseGetNoGradientSoNeitherOptimiserMovesThem() throws Exception {
+        Path data = ProGanRuns.imageFolder(tmp.resolve("data"));
+        org.gan4j.nn.NetworkSpec spec = new org.gan4j.nn.NetworkSpec(org.gan4j.data.SampleShape.image(1, 32, 32), 8, 4);
+        org.gan4j.nn.Architecture progan = org.gan4j.nn.Architectures.get("progan");
+        java.util.Map<String, float[]> initialG;
+        java.util.Map<String, float[]> initialD;
+        synchronized (Engine.randomness()) {
+            Engine.seed(11);   // the run's seed: the game builds G, then D
+            org.gan4j.nn.Generator g = progan.generator(spec);
+            org.gan4j.nn.Discriminator d = progan.discriminator(spec);
+            initialG = named(g);
+            initialD = named(d);
+            g.release();
+            d.release();
+        }
+        for (String optimizer : new String[] {"adam", "rmsprop"}) {
+            TrainConfig.Builder b = ProGanRuns.builder(tmp.resolve(optimizer), data, 8).optimizer(optimizer);
+            TrainConfig config = (optimizer.equals("adam") ? b : b.lrG(1e-3).lrD(1e-3)).build();
+            try (Trainer t = Trainer.start(config, ProGanRuns.open(config))) {
+                t.train(TrainingListener.NONE);   // 8 steps of 4: all at 4×4
+                assertEquals(Growing.Stage.stable(4), ((Growing) t.generator()).stage());
+                int still = 0;
+                for (var pair : java.util.List.of(java.util.Map.entry(initialG, named(t.generator())),
+                        java.util.Map.entry(initialD, named(t.discriminator())))) {
+                    assertEquals(pair.getKey().keySet(), pair.getValue().keySet());
+                    for (String name : pair.getKey().keySet()) {
+                        boolean same = java.util.Arrays.equals(pair.getKey().get(name), pair.getValue().get(name));
+                        if (grownLater(name)) {
+                            assertTrue(same, optimizer + ": " + name + " is not in use yet");
+                            still++;
+                        } else if (name.endsWith("weight")) {
+                            assertFalse(same, optimizer + ": " + name + " trains");
+                        }
+                    }
+                }
+                assertEquals(3 * (2 + 1) * 2 + 3 * (2 + 1) * 2, still, "G: 3 blocks of 2 convs and a toRGB, D the same, weight and bias each");
+            }
+        }
+    }
+
     @Test
     void aCheckpointFromAnotherScheduleIsRefusedInOneLine() throws Exception {
         Path data = ProGanRuns.imageFolder(tmp.resolve("data"));
