@@ -82,13 +82,13 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     @Option(names = "--fade-kimg", paramLabel = "K",
-            description = "progan: thousands of real images over which each new resolution fades in (default 12).")
+            description = "progan: thousands of real images over which each new resolution fades in (default 8).")
     void fadeKimg(double value) {
         keys.fadeKimg(value);
     }
 
     @Option(names = "--stable-kimg", paramLabel = "K",
-            description = "progan: thousands of real images at each resolution after its fade-in, and at 4x4 (default 12).")
+            description = "progan: thousands of real images at each resolution after its fade-in, and at 4x4 (default 8).")
     void stableKimg(double value) {
         keys.stableKimg(value);
     }

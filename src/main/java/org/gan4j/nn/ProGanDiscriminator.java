@@ -13,8 +13,8 @@ import org.gan4j.data.SampleShape;
  * target resolution T with every block, its {@link Growing.Stage} (r, α) saying which are in use.
  * <pre>
  *   x (B×C×T×T) → average-pool to r×r                                 (exact for G's nearest-upsampled fakes)
- *   fromRGB_r: Conv1(C → w) → LReLU
- *   block_r (r = T … 8): (Conv3 → LReLU) × 2 → average-pool ×½          B×w×r×r → B×w×(r/2)×(r/2)
+ *   fromRGB_r: Conv1(C → w_r) → LReLU                                  (w_r as G's: width to 16×16, then halving)
+ *   block_r (r = T … 8): Conv3(w_r → w_r) → LReLU → Conv3(w_r → w_{r/2}) → LReLU → average-pool ×½   → B×w_{r/2}×(r/2)×(r/2)
  *   stage (r, 1): block_r(fromRGB_r(x_r));  fade-in (r, α&lt;1): (1 − α)·fromRGB_{r/2}(pool(x_r)) + α·block_r(fromRGB_r(x_r))
  *   then block_{r/2} … block_8, and at 4×4: minibatch std (group 4) → Conv3(w+1 → w) → LReLU
  *     → EqualizedLinear(16w → w) → LReLU → EqualizedLinear(w → 1), gain 1            B×1
@@ -45,10 +45,12 @@ public final class ProGanDiscriminator extends Discriminator implements Growing 
         fromRgb.add(part("from_rgb4", new EqualizedConv2d(shape.channels(), width, 1, gain, true)));
         blocks.add(null);   // 4×4 is the final block below
         for (int r = 8; r <= target; r *= 2) {
-            fromRgb.add(part("from_rgb" + r, new EqualizedConv2d(shape.channels(), width, 1, gain, true)));
+            long here = StageBuffer.channels(width, r);
+            long below = StageBuffer.channels(width, r / 2);
+            fromRgb.add(part("from_rgb" + r, new EqualizedConv2d(shape.channels(), here, 1, gain, true)));
             blocks.add(new EqualizedConv2d[] {
-                part("block" + r + "_conv1", new EqualizedConv2d(width, width, 3, gain, true)),
-                part("block" + r + "_conv2", new EqualizedConv2d(width, width, 3, gain, true))});
+                part("block" + r + "_conv1", new EqualizedConv2d(here, here, 3, gain, true)),
+                part("block" + r + "_conv2", new EqualizedConv2d(here, below, 3, gain, true))});
         }
         this.finalConv = part("final_conv", new EqualizedConv2d(width + 1L, width, 3, gain, true));
         this.finalDense = part("final_dense", new EqualizedLinear(16L * width, width, gain, 1, 0));

@@ -14,14 +14,14 @@ import org.gan4j.data.SampleShape;
  * <pre>
  *   z (B×latent) → pixel norm → EqualizedLinear(latent → 16w), gain √2/4 → B×w×4×4 → LReLU → PN
  *     → Conv3 → LReLU → PN                                       = h₄           B×w×4×4
- *   block_r (r = 8 … T): upsample ×2 (nearest) → (Conv3 → LReLU → PN) × 2   h_r = block_r(h_{r/2})   B×w×r×r
- *   toRGB_r: Conv1(w → C), gain 1, linear
+ *   block_r (r = 8 … T): upsample ×2 (nearest) → (Conv3 → LReLU → PN) × 2   h_r = block_r(h_{r/2})   B×w_r×r×r
+ *   toRGB_r: Conv1(w_r → C), gain 1, linear
  *   stage (r, 1): toRGB_r(h_r);   fade-in (r, α&lt;1): (1 − α)·up₂(toRGB_{r/2}(h_{r/2})) + α·toRGB_r(block_r(h_{r/2}))
  * </pre>
  * The r×r image is returned nearest-upsampled to T×T, so every consumer (grids, EMA, eval) sees target-sized
  * images of the current resolution. Every layer has the equalised learning rate and every conv the pixel norm
- * (PN) after its activation, as in the paper; the feature maps are {@code width} at every resolution (the
- * paper's 512 halving above 32×32 is far beyond a 2-core CPU). The output is linear, as the paper's; grids and
+ * (PN) after its activation, as in the paper; the feature maps w_r are {@code width} up to 16×16 and halve per
+ * doubling above (the paper's 512 halving above 32×32 is far beyond a 2-core CPU). The output is linear, as the paper's; grids and
  * eval clamp it to [−1, 1] ({@link OutputRange#SYMMETRIC}).
  */
 public final class ProGanGenerator extends Generator implements Growing {
@@ -45,10 +45,12 @@ public final class ProGanGenerator extends Generator implements Growing {
         this.inputConv = part("input_conv", new EqualizedConv2d(width, width, 3, gain, true));
         toRgb.add(part("to_rgb4", new EqualizedConv2d(width, shape.channels(), 1, 1, true)));
         for (int r = 8; r <= target; r *= 2) {
+            long in = StageBuffer.channels(width, r / 2);
+            long out = StageBuffer.channels(width, r);
             blocks.add(new EqualizedConv2d[] {
-                part("block" + r + "_conv1", new EqualizedConv2d(width, width, 3, gain, true)),
-                part("block" + r + "_conv2", new EqualizedConv2d(width, width, 3, gain, true))});
-            toRgb.add(part("to_rgb" + r, new EqualizedConv2d(width, shape.channels(), 1, 1, true)));
+                part("block" + r + "_conv1", new EqualizedConv2d(in, out, 3, gain, true)),
+                part("block" + r + "_conv2", new EqualizedConv2d(out, out, 3, gain, true))});
+            toRgb.add(part("to_rgb" + r, new EqualizedConv2d(out, shape.channels(), 1, 1, true)));
         }
         this.stage = new StageBuffer(this, target);
     }

@@ -42,6 +42,14 @@ final class StageBuffer {
         return new Growing.Stage((int) Math.round(buffer.select(0, 0).item_double()), buffer.select(0, 1).item_double());
     }
 
+    /**
+     * Feature maps at side {@code r}: {@code width} up to 16×16, then halved per doubling (32×32 gets w/2, 64×64 w/4),
+     * the paper's tapering (it halves 512 above 32×32) moved down to CPU sizes, where the largest sides cost the most.
+     */
+    static int channels(int width, int r) {
+        return Math.max(1, r <= 16 ? width : width * 16 / r);
+    }
+
     /** Index of the block of side {@code resolution}: 0 for 4×4, 1 for 8×8, ... */
     static int level(int resolution) {
         return Integer.numberOfTrailingZeros(resolution) - 2;

@@ -43,6 +43,12 @@ class ProGanCommandsTest {
             assertTrue(Files.isRegularFile(fromFlags.resolve("growth").resolve(r + ".png")), r);
         }
 
+        Path png = tmp.resolve("samples.png");
+        CliRun sample = CliRun.of("sample", "--run", fromFlags.toString(), "--n", "16", "--out", png.toString());
+        assertEquals(0, sample.exitCode(), sample.toString());
+        java.awt.image.BufferedImage grid = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(grid.getWidth() >= 4 * 32, "32x32 tiles: " + grid.getWidth());
+
         Path yaml = tmp.resolve("progan.yaml");
         Path fromFile = tmp.resolve("file");
         Files.writeString(yaml, String.join("\n", "model: progan", "dataset: folder", "data: " + data, "image-size: 32",
