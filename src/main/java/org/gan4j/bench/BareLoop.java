@@ -87,6 +87,6 @@ final class BareLoop {
                 timer.stamp();
             }
         }
-        return new Benchmark.Timed(timer, flops);
+        return new Benchmark.Timed(timer, flops, batch);
     }
 }

@@ -45,6 +45,12 @@ import org.gan4j.train.Trainer;
  *       batches and 5 counted.</li>
  *   <li><b>B4</b>: {@code dcgan} on Fashion-MNIST end to end, the IDX files read and batches assembled by the
  *       trainer's loader: 20 warm-up iterations, then one epoch's worth capped at 300.</li>
+ *   <li><b>B5</b>: each 32×32 image family ({@value #FAMILIES_DOC}, those registered) trained on uniform 1×32×32
+ *       images with its own defaults (the config a user gets from {@code --model M}, networks at full resolution):
+ *       images per second over all counted iterations (so lazy regularisers count at their cadence), the median
+ *       iteration, and GFLOP/s by {@link FlopCounter#iterationFlops} (the plain adversarial iteration: regularisers
+ *       are not counted); 20 warm-up and {@value #B5_ITERS} counted iterations.</li>
+ *   <li><b>B6</b>: the same families' generators drawing batches of 1000 at 32×32, as B3.</li>
  *   <li><b>PEAK</b>: a 2048×2048 float matrix product, median of 7, through the same engine on the same cores, given
  *       to OpenBLAS's pool: the GEMM ceiling.</li>
  * </ul>
@@ -57,7 +63,12 @@ public final class Benchmark {
     /** Implementation name on every line. */
     public static final String IMPL = "gan4j";
     /** All benchmarks, in the order {@code all} runs them. */
-    public static final List<String> ALL = List.of("B1", "B2", "B3", "B4");
+    public static final List<String> ALL = List.of("B1", "B2", "B3", "B4", "B5", "B6");
+    /** The families B5 and B6 time at 32×32, each when registered. */
+    static final List<String> FAMILIES_32 = List.of("dcgan", "progan", "stylegan");
+    static final String FAMILIES_DOC = "dcgan, progan, stylegan";
+    static final int B5_ITERS = 30;
+    private static final SampleShape SHAPE_32 = SampleShape.image(1, 32, 32);
 
     static final int B1_ITERS = 200;
     static final int B2_ITERS = 50;
@@ -94,13 +105,18 @@ public final class Benchmark {
         };
         keep.accept(peak());
         for (String b : which) {
-            keep.accept(switch (b) {
-                case "B1" -> b1();
-                case "B2" -> b2();
-                case "B3" -> b3();
-                case "B4" -> b4();
+            switch (b) {
+                case "B1" -> keep.accept(b1());
+                case "B2" -> keep.accept(b2());
+                case "B3" -> keep.accept(b3());
+                case "B4" -> keep.accept(b4());
+                case "B5" -> families().forEach(m -> {
+                    keep.accept(b5(m));
+                    System.gc();
+                });
+                case "B6" -> families().forEach(m -> keep.accept(b6(m)));
                 default -> throw new IllegalStateException(b);
-            });
+            }
             if (options.bare() && (b.equals("B1") || b.equals("B2"))) {
                 System.gc();
                 keep.accept(bare(b));
@@ -110,7 +126,12 @@ public final class Benchmark {
         return results;
     }
 
-    /** {@code all} or B1..B4 in any case, without repeats, in the given order. */
+    /** The families of {@link #FAMILIES_32} that are registered. */
+    static List<String> families() {
+        return FAMILIES_32.stream().filter(Architectures.names()::contains).toList();
+    }
+
+    /** {@code all} or B1..B6 in any case, without repeats, in the given order. */
     static List<String> normalise(List<String> names) {
         List<String> which = new ArrayList<>();
         for (String n : names.isEmpty() ? List.of("all") : names) {
@@ -118,7 +139,7 @@ public final class Benchmark {
             List<String> add = u.equals("ALL") ? ALL : List.of(u);
             for (String b : add) {
                 if (!ALL.contains(b)) {
-                    throw new BadInputException("unknown benchmark '" + n + "': use B1, B2, B3, B4 or all");
+                    throw new BadInputException("unknown benchmark '" + n + "': use " + String.join(", ", ALL) + " or all");
                 }
                 if (!which.contains(b)) {
                     which.add(b);
@@ -172,12 +193,57 @@ public final class Benchmark {
         return new BenchResult.Throughput("B4", IMPL, perSecond * batch, timed.flopsPerIteration * perSecond / 1e9, details);
     }
 
+    /** B5: family {@code model} trained at 32×32 with its own defaults (see the class comment). */
+    public BenchResult.Throughput b5(String model) {
+        int iters = options.itersOr(B5_ITERS);
+        TrainConfig config = TrainConfig.builder().model(model).dataset("bench").seed(SEED).device(options.device())
+                .threads(options.threads()).sampleEvery(Integer.MAX_VALUE).checkpointEvery(Integer.MAX_VALUE).build();
+        Timed timed = train(config, UniformImages.create(SHAPE_32), iters);
+        double seconds = timed.timer.elapsedNanos(options.warmup(), options.warmup() + iters) / 1e9;
+        double[] ms = timed.timer.iterationNanos(options.warmup(), options.warmup() + iters);
+        for (int i = 0; i < ms.length; i++) {
+            ms[i] /= 1e6;
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("model", model);
+        details.put("batch", Integer.toString(timed.batch));
+        details.put("iters", Integer.toString(iters));
+        details.put("median_ms_per_iter", String.format(Locale.ROOT, "%.3f", percentile(ms, 50)));
+        double perSecond = iters / seconds;
+        return new BenchResult.Throughput("B5", IMPL, perSecond * timed.batch, timed.flopsPerIteration * perSecond / 1e9, details);
+    }
+
+    /** B6: family {@code model}'s generator (as its defaults build it, at full resolution) drawing batches of 1000 at 32×32. */
+    public BenchResult.Throughput b6(String model) {
+        Engine.init(options.threads());
+        ComputeDevice device = Engine.device(options.device());
+        Engine.seed(SEED);
+        TrainConfig defaults = TrainConfig.builder().model(model).dataset("bench").steps(1).build().resolve();
+        var arch = Architectures.get(model);
+        Generator g = arch.generator(new NetworkSpec(SHAPE_32, defaults.networks().latentDim(), defaults.networks().width()));
+        Throughput t = generation(g, device);
+        g.release();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("model", model);
+        details.putAll(t.details());
+        return new BenchResult.Throughput("B6", IMPL, t.imagesPerSecond(), t.gflops(), details);
+    }
+
     /** B3: images per second of the DCGAN-28 generator drawing batches of 1000 through {@link Generator#generate}, as sampling does. */
     public BenchResult.Throughput b3() {
         Engine.init(options.threads());
         ComputeDevice device = Engine.device(options.device());
         Engine.seed(SEED);
         Generator g = Architectures.get("dcgan").generator(new NetworkSpec(MNIST_SHAPE, 100, 64));
+        Throughput t = generation(g, device);
+        return new BenchResult.Throughput("B3", IMPL, t.imagesPerSecond(), t.gflops(), t.details());
+    }
+
+    private record Throughput(double imagesPerSecond, double gflops, Map<String, String> details) {
+    }
+
+    /** Images per second of {@code g} drawing batches of {@value #B3_BATCH} through {@link Generator#generate}, as sampling does. */
+    private Throughput generation(Generator g, ComputeDevice device) {
         if (device.isCuda()) {
             g.to(device.torchDevice(), false);
         }
@@ -190,7 +256,7 @@ public final class Benchmark {
             }
             try (PointerScope scope = new PointerScope()) {
                 Tensor z = LatentNoise.NORMAL.sample(B3_BATCH, g.latentDim(), device);
-                Tensor images = g.generate(z, null);                            // 1000×1×28×28
+                Tensor images = g.generate(z, null);                            // 1000×C×H×W
                 if (device.isCuda()) {
                     images.sum().item_double();                                 // waits for the device
                 }
@@ -200,8 +266,7 @@ public final class Benchmark {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("batch", Integer.toString(B3_BATCH));
         details.put("chunk", Integer.toString(Generator.GENERATION_CHUNK));
-        return new BenchResult.Throughput("B3", IMPL, B3_BATCH * B3_BATCHES / seconds,
-                flopsPerBatch * B3_BATCHES / seconds / 1e9, details);
+        return new Throughput(B3_BATCH * B3_BATCHES / seconds, flopsPerBatch * B3_BATCHES / seconds / 1e9, details);
     }
 
     /**
@@ -248,7 +313,7 @@ public final class Benchmark {
     }
 
     /** What a timed training run leaves: its per-step stamps and the FLOPs of one of its iterations. */
-    record Timed(StepTimer timer, double flopsPerIteration) {
+    record Timed(StepTimer timer, double flopsPerIteration, int batch) {
     }
 
     /** Runs {@code warmup + iters} iterations of {@code config} through {@link Trainer#train} in a temporary run directory. */
@@ -263,13 +328,15 @@ public final class Benchmark {
             TrainConfig run = withOut(config, dir.resolve("run"), options.warmup() + iters);
             StepTimer timer = new StepTimer(run.run().steps());
             double flops;
+            int batch;
             try (Trainer trainer = Trainer.start(run, data)) {
+                batch = trainer.config().optimiser().batch();
                 flops = FlopCounter.iterationFlops(FlopCounter.forwardMacs(trainer.generator()),
                         FlopCounter.forwardMacs(trainer.discriminator(), trainer.generator()),
                         trainer.config().optimiser().batch(), trainer.config().optimiser().dSteps());
                 trainer.train(timer);
             }
-            return new Timed(timer, flops);
+            return new Timed(timer, flops, batch);
         } finally {
             deleteTree(dir);
         }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Set;
 import org.bytedeco.pytorch.Module;
 import org.gan4j.nn.Discriminator;
+import org.gan4j.nn.ForwardWork;
 import org.gan4j.nn.Generator;
 
 /**
@@ -62,9 +63,14 @@ public final class FlopCounter {
      * propagating the per-sample shape from {@code sampleShape} (e.g. {100} for a latent vector, {1, 28, 28}
      * for an image).
      *
+     * A network that implements {@link ForwardWork} states its own count instead.
+     *
      * @throws IllegalArgumentException for a layer type it does not know
      */
     public static long forwardMacs(Module network, long... sampleShape) {
+        if (network instanceof ForwardWork stated) {
+            return stated.forwardMacs();
+        }
         long[] macs = {0};
         if (type(network).equals("Sequential")) {
             walkChild(network, sampleShape.clone(), macs);

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Time gan4j on the bench SPEC: B1 MLP GAN, B2 DCGAN-28, B3 generation, B4 DCGAN-28 on"
-            + " Fashion-MNIST end to end. Prints a PEAK line (large matrix product) and one line per benchmark.",
+            + " Fashion-MNIST end to end, B5 training and B6 generation of the 32x32 families (dcgan, progan, stylegan). Prints a PEAK line (large matrix product) and one line per benchmark.",
         footer = {"", "Examples:", "  gan4j bench all", "  gan4j bench B1 --iters 50 --threads 1", "  gan4j bench B1 B2 --bare",
             "Peak memory is read from outside: /usr/bin/time -v gan4j bench all"})
 public final class BenchCommand implements Callable<Integer> {
@@ -29,14 +29,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
-    @Parameters(arity = "0..*", paramLabel = "BENCH", description = "B1, B2, B3, B4 or all (default all).")
+    @Parameters(arity = "0..*", paramLabel = "BENCH", description = "B1, B2, B3, B4, B5, B6 or all (default all).")
     List<String> benchmarks = List.of();
 
     @Option(names = "--threads", paramLabel = "N", description = "CPU cores to compute on (default ${DEFAULT-VALUE}, the SPEC's threads).")
     int threads = BenchOptions.SPEC_THREADS;
 
     @Option(names = "--iters", paramLabel = "N",
-            description = "Counted iterations of B1 and B2 and the cap of B4 (default: the SPEC's 200, 50, 300).")
+            description = "Counted iterations of B1, B2 and B5 and the cap of B4 (default: the SPEC's 200, 50, 300; B5 30).")
     Integer iters;
 
     @Option(names = "--warmup", paramLabel = "N", description = "Uncounted iterations first (default ${DEFAULT-VALUE}).")

@@ -16,6 +16,7 @@ import org.gan4j.eval.Evaluation;
 import org.gan4j.eval.GeneratorSamples;
 import org.gan4j.eval.RealReference;
 import org.gan4j.eval.ReferenceCache;
+import org.gan4j.eval.SampleCrop;
 import org.gan4j.features.FeatureNetwork;
 import org.gan4j.features.FeatureNetworks;
 import org.gan4j.io.AtomicFiles;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Evaluate a run's generator (--run) or samples from any tool (--samples: an IDX file of 28x28"
-            + " images, values 0-255, or a folder of 28x28 PNGs) against a real split: fid-, kid-, is-, precision-,"
+            + " images, values 0-255, or a folder of 28x28 PNGs; 32x32 ones, of a 28x28 dataset padded to 32, lose"
+            + " their 2-px border) against a real split: fid-, kid-, is-, precision-,"
             + " recall-, density-, coverage- and class coverage, named for the feature network (e.g. fid-fmnist)."
             + " These are not Inception-based numbers. A coupled run (cogan) is evaluated on domain A, and its pair"
             + " agreement T(A) vs B of the same z is reported too. Prints a table and writes eval.json.",
@@ -55,7 +57,7 @@ public final class EvalCommand implements Callable<Integer> {
         Path run;
 
         @Option(names = "--samples", paramLabel = "FILE|DIR", required = true,
-                description = "An IDX image file (-idx3-ubyte[.gz], 0-255, 28x28) or a folder of 28x28 PNGs.")
+                description = "An IDX image file (-idx3-ubyte[.gz], 0-255, 28x28 or 32x32) or a folder of 28x28 or 32x32 PNGs.")
         Path samples;
     }
 
@@ -89,15 +91,14 @@ public final class EvalCommand implements Callable<Integer> {
 
     /** {@code n} samples of a run's generator with noise seed {@code seed}, quantised as its IDX export is. */
     static EvalImages draw(TrainedGenerator g, int n, long seed) {
-        checkEvaluable(g);
-        return GeneratorSamples.fromOutputs(g.sample(n, seed), n, g.generator().outputRange(),
+        SampleCrop crop = crop(g);
+        return GeneratorSamples.fromOutputs(g.sample(n, seed), n, crop, g.generator().outputRange(),
                 "generator of " + g.weights() + " (seed " + seed + ")");
     }
 
-    private static void checkEvaluable(TrainedGenerator g) {
-        if (!g.shape().equals(org.gan4j.nn.Classifier.INPUT)) {
-            throw new BadInputException("the run generates " + g.shape() + " samples; the feature networks need 1x28x28 images");
-        }
+    /** How the run's samples become the feature networks' 1x28x28 (32x32 ones of a padded dataset lose their border). */
+    private static SampleCrop crop(TrainedGenerator g) {
+        return SampleCrop.of(g.shape(), "the run generates");
     }
 
     /**
@@ -107,9 +108,9 @@ public final class EvalCommand implements Callable<Integer> {
      */
     record Coupled(EvalImages images, EvalReport.PairScores pairs) {
         static Coupled draw(TrainedGenerator g, int n, long seed) {
-            checkEvaluable(g);
+            SampleCrop crop = crop(g);
             TrainedGenerator.Pairs pairs = g.samplePairs(n, seed);
-            EvalImages a = GeneratorSamples.fromOutputs(pairs.a(), n, g.generator().outputRange(),
+            EvalImages a = GeneratorSamples.fromOutputs(pairs.a(), n, crop, g.generator().outputRange(),
                     "domain A of generator of " + g.weights() + " (seed " + seed + ")");
             return new Coupled(a, EvalReport.PairScores.of(g.transform().name(), g.agreement(pairs)));
         }

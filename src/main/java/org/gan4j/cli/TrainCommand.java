@@ -56,7 +56,7 @@ public final class TrainCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the run in DIR from its last checkpoint; only --steps/--epochs, --threads, --device and --tensorboard may change.")
+            description = "Continue the run in DIR from its last checkpoint; only --steps/--epochs, --threads, --device, --tensorboard and --max-minutes may change.")
     Path resume;
 
     @Option(names = "--model", paramLabel = "NAME", description = "Network family: mlp, dcgan, infogan, cogan, srgan or progan (default dcgan).")
@@ -290,7 +290,9 @@ public final class TrainCommand implements Callable<Integer> {
         keys.infoLambda(value);
     }
 
-    @Option(names = "--image-size", paramLabel = "N", description = "Side a folder dataset's images are resized to: 28, 32 or 64 (default 64).")
+    @Option(names = "--image-size", paramLabel = "N", description = "Image side: a folder dataset's images are resized to 28, 32 or 64 (default 64);"
+            + " fashion-mnist and mnist are 28 as they are or 32 padded with 2 px of black (default: the model's"
+            + " preferred side, else 28); cifar10 is 32.")
     void imageSize(int value) {
         keys.imageSize(value);
     }
@@ -341,6 +343,13 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Also write a TensorBoard event file in DIR: scalars, sample pictures, histograms of D's outputs (default off).")
     void tensorboard(String value) {
         keys.tensorboard(value);
+    }
+
+    @Option(names = "--max-minutes", paramLabel = "M",
+            description = "Stop after M minutes of wall-clock time as if the run ended there (checkpoint, samples, generator.pt);"
+                    + " --resume continues it. 0 = no limit (default).")
+    void maxMinutes(double value) {
+        keys.maxMinutes(value);
     }
 
     /** The keys the command line sets, every other key null. */

@@ -2,7 +2,10 @@ package org.gan4j.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.gan4j.BadInputException;
+import org.gan4j.data.Datasets;
 import org.gan4j.data.DomainTransforms;
+import org.gan4j.data.ImageSides;
+import org.gan4j.nn.Architecture;
 /**
  * The keys that choose the training data and how it is read.
  *
@@ -10,7 +13,11 @@ import org.gan4j.data.DomainTransforms;
  *                  {@code gauss1d}. Default {@code fashion-mnist}.
  * @param data      directory holding the dataset's files (the folder of a {@code folder} dataset); default: searched
  *                  ($GAN4J_DATA, ~/.gan4j/data, /usr/share/datasets), downloaded if absent.
- * @param imageSize side a {@code folder} dataset's images are resized and cropped to: 28, 32 or 64. Default 64.
+ * @param imageSize side of the images ({@link ImageSides}): a {@code folder} dataset's are resized and cropped to
+ *                  28, 32 or 64 (default 64); {@code fashion-mnist} and {@code mnist} are 28 as they are, or 32
+ *                  padded with 2 px of black on each side (default: the side the model prefers,
+ *                  {@link Architecture#preferredSide}, else 28); {@code cifar10} is 32; the synthetic datasets of
+ *                  points have none (unset). The resolved side is what {@code config.json} records.
  * @param channels  1 or 3 for a {@code folder} dataset; 0 = from the images. Default 0.
  * @param strict    fail on an unreadable image of a {@code folder} dataset instead of skipping it. Default false.
  * @param download  allow downloading a missing named dataset. Default true.
@@ -22,8 +29,12 @@ import org.gan4j.data.DomainTransforms;
 public record DataKeys(String dataset, String data, Integer imageSize, Integer channels, Boolean strict, Boolean download, String domainB) {
     static final String DEFAULT_DATASET = "fashion-mnist";
 
-    /** @param coupled whether the family trains on two domains (CoGAN), the only ones {@code domain-b} applies to */
-    DataKeys resolve(boolean coupled) {
+    /**
+     * @param arch the network family: whether it trains on two domains (CoGAN, the only one {@code domain-b}
+     *             applies to), and the image side it prefers
+     */
+    DataKeys resolve(Architecture arch) {
+        boolean coupled = arch.game().equals("coupled");
         if (!coupled && domainB != null) {
             throw new BadInputException("'domain-b' applies only to --model cogan");
         }
@@ -31,11 +42,12 @@ public record DataKeys(String dataset, String data, Integer imageSize, Integer c
         if (domain != null && !DomainTransforms.names().contains(domain)) {
             throw new BadInputException("invalid 'domain-b': '" + domain + "' (use " + String.join(", ", DomainTransforms.names()) + ")");
         }
-        DataKeys r = new DataKeys(Checks.or(dataset, DEFAULT_DATASET), data, Checks.or(imageSize, 64), Checks.or(channels, 0),
+        String name = Checks.or(dataset, DEFAULT_DATASET);
+        ImageSides sides = Datasets.sides(name);
+        int preferred = sides.nativeShape() == null ? 0 : arch.preferredSide(sides.nativeShape());
+        int side = sides.resolve(name, imageSize, preferred, "model '" + arch.name() + "'");
+        DataKeys r = new DataKeys(name, data, side == 0 ? null : side, Checks.or(channels, 0),
                 Checks.or(strict, false), Checks.or(download, true), domain);
-        if (r.imageSize != 28 && r.imageSize != 32 && r.imageSize != 64) {
-            throw Checks.invalid("image-size", r.imageSize, "use 28, 32 or 64");
-        }
         if (r.channels != 0 && r.channels != 1 && r.channels != 3) {
             throw Checks.invalid("channels", r.channels, "use 1, 3, or 0 for automatic");
         }

@@ -24,11 +24,15 @@ import org.gan4j.BadInputException;
  * @param tensorboard     directory of a TensorBoard event file the run also writes: every step's scalars, the
  *                        sample pictures and histograms of D's outputs on real and fake at the log cadence
  *                        ({@code tensorboard --logdir DIR}); a resumed run adds a new file. Unset = off (the default).
+ * @param maxMinutes      wall-clock limit of one invocation in minutes: the step that starts after it is the run's
+ *                        last for now (checkpoint, samples and generator.pt as at the end), and {@code --resume}
+ *                        continues it towards {@code steps}. For same-budget comparisons and shared machines. 0 = none
+ *                        (the default).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunKeys(Long steps, Integer epochs, Long seed, String device, Integer threads, String out, Integer logEvery,
                       Integer sampleEvery, Integer checkpointEvery, Integer evalEvery, Integer evalSamples,
-                      String tensorboard) {
+                      String tensorboard, Double maxMinutes) {
     public static final long DEFAULT_STEPS = 3000;
 
     /** @param defaultOut the run directory when {@code out} is unset */
@@ -39,7 +43,7 @@ public record RunKeys(Long steps, Integer epochs, Long seed, String device, Inte
         RunKeys r = new RunKeys(epochs == null ? Checks.or(steps, DEFAULT_STEPS) : null, epochs, Checks.or(seed, 42L),
                 Checks.or(device, "cpu"), Checks.or(threads, 0), Checks.or(out, defaultOut), Checks.or(logEvery, 50),
                 Checks.or(sampleEvery, 250), Checks.or(checkpointEvery, 500), Checks.or(evalEvery, 0), Checks.or(evalSamples, 2000),
-                tensorboard);
+                tensorboard, Checks.or(maxMinutes, 0.0));
         r.check();
         return r;
     }
@@ -59,6 +63,7 @@ public record RunKeys(Long steps, Integer epochs, Long seed, String device, Inte
         if (tensorboard != null && tensorboard.isBlank()) {
             throw Checks.invalid("tensorboard", "\"" + tensorboard + "\"", "must name a directory (leave it unset for none)");
         }
+        Checks.nonNegative("max-minutes", maxMinutes, "must be 0 (no limit) or positive");
         if (threads < 0) {
             throw Checks.invalid("threads", threads, "0 means all cores");
         }

@@ -47,7 +47,7 @@ public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys opt
         OptimiserKeys o = optimiser.resolve(arch, lossDefaults, Checks.or(recipe.emaDecay(), 0.0));
         ObjectiveKeys l = objective.resolve(!arch.latentCodes().isEmpty(), lossName, Checks.or(recipe.drift(), 0.0));
         NetworkKeys n = networks.resolve(arch, lossDefaults);
-        DataKeys d = data.resolve(arch.game().equals("coupled"));
+        DataKeys d = data.resolve(arch);
         RunKeys r = run.resolve("runs/" + n.model() + "-" + d.dataset());
         SuperResolutionKeys sr = superResolution.resolve(arch.game().equals("super-resolution"), d.dataset(), r.steps());
         ProgressiveKeys p = progressive.resolve(arch.grows());
@@ -118,6 +118,7 @@ public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys opt
         public Builder evalEvery(int v) { keys.put("eval-every", v); return this; }
         public Builder evalSamples(int v) { keys.put("eval-samples", v); return this; }
         public Builder tensorboard(String v) { keys.put("tensorboard", v); return this; }
+        public Builder maxMinutes(double v) { keys.put("max-minutes", v); return this; }
 
         public TrainConfig build() {
             return ConfigFiles.fromTree(keys, "config builder");

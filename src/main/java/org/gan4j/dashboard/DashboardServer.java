@@ -241,10 +241,17 @@ public final class DashboardServer implements AutoCloseable {
                     folder.gridSteps(run).forEach(steps::add);
                     json(ex, o);
                 }
+                case "pictures" -> {
+                    ArrayNode list = JSON.createArrayNode();
+                    folder.pictures(run).forEach((name, modified) -> list.addObject().put("name", name).put("modified", modified));
+                    json(ex, list);
+                }
                 default -> notFound(ex);
             }
         } else if (n == 4 && p.get(0).equals("runs") && p.get(2).equals("samples") && RunFolder.GRID.matcher(p.get(3)).matches()) {
             file(ex, folder.file(p.get(1), "samples", p.get(3)), "image/png");
+        } else if (n == 3 && p.get(0).equals("runs") && RunFolder.PICTURE.matcher(p.get(2)).matches()) {
+            file(ex, folder.file(p.get(1), p.get(2)), "image/png");
         } else {
             notFound(ex);
         }

@@ -25,6 +25,12 @@ final class RunFolder {
     /** The file names of sample grids ({@code RunDirectory.sampleGrid}). */
     static final Pattern GRID = Pattern.compile("step-(\\d{6,12})\\.png");
 
+    /**
+     * The pictures a run keeps at its top level besides the grids: the loss plot, InfoGAN's traversals,
+     * a growing network's growth picture, a style generator's mixing grid, anything a family adds.
+     */
+    static final Pattern PICTURE = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,195}\\.png");
+
     private final Path root;
 
     RunFolder(Path root) {
@@ -113,6 +119,34 @@ final class RunFolder {
         }
         steps.sort(null);
         return steps;
+    }
+
+    /**
+     * Run {@code name}'s top-level pictures ({@link #PICTURE}) that lie inside the run, by name, with their
+     * modification time in milliseconds (so the page reloads a picture that was rewritten).
+     */
+    java.util.SortedMap<String, Long> pictures(String name) {
+        java.util.SortedMap<String, Long> pictures = new java.util.TreeMap<>();
+        Optional<Path> run = run(name);
+        if (run.isEmpty()) {
+            return pictures;
+        }
+        try (Stream<Path> s = Files.list(run.get())) {
+            s.forEach(p -> {
+                String n = p.getFileName().toString();
+                Optional<Path> file = PICTURE.matcher(n).matches() ? file(name, n) : Optional.empty();
+                if (file.isPresent()) {
+                    try {
+                        pictures.put(n, Files.getLastModifiedTime(file.get()).toMillis());
+                    } catch (IOException e) {
+                        // gone while listing: leave it out
+                    }
+                }
+            });
+        } catch (IOException e) {
+            return pictures;
+        }
+        return pictures;
     }
 
     private static Path real(Path p) {

@@ -9,8 +9,9 @@ import java.util.function.Consumer;
  * @param name      registered name: {@code mnist}, {@code fashion-mnist}, {@code folder}, {@code ring8}, ...
  * @param split     train or test
  * @param dataDir   an explicit directory ({@code --data DIR}); null to search the usual places
- * @param imageSize side of the square images a {@code folder} dataset is resized and cropped to; 0 keeps the
- *                  dataset's own size (named datasets ignore it)
+ * @param imageSize side of the square images: a {@code folder} dataset's are resized and cropped to it, a
+ *                  fixed-size dataset's are padded with background to it when it is larger than their own
+ *                  ({@code fashion-mnist} and {@code mnist}: 28 or 32; {@link ImageSides}); 0 keeps the dataset's own size
  * @param channels  1 (grayscale) or 3 (RGB) for {@code folder}; 0 = decide from the images
  * @param strict    fail on the first unreadable file instead of skipping it with a warning
  * @param download  allow downloading a missing named dataset from its canonical mirrors

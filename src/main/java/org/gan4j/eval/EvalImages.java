@@ -12,18 +12,21 @@ import javax.imageio.ImageIO;
 import org.gan4j.BadInputException;
 import org.gan4j.data.Dataset;
 import org.gan4j.data.IdxFormat;
+import org.gan4j.data.SampleShape;
 import org.gan4j.nn.Classifier;
 
 /**
  * Images to evaluate: {@code n} grayscale 28×28 images as floats in [0, 1], image after image
- * ({@code n × 784}), and where they came from. Samples written by any tool are read from an IDX
- * file (values 0–255, {@code -idx3-ubyte}, optionally gzipped) or a folder of PNGs.
+ * ({@code n × 784}), where they came from and how they were made 28×28. Samples written by any tool
+ * are read from an IDX file (values 0–255, {@code -idx3-ubyte}, optionally gzipped) or a folder of PNGs;
+ * 32×32 ones (a generator's of a padded 28×28 dataset) lose their 2-px border ({@link SampleCrop}).
  *
- * @param pixels {@code n × 784} values in [0, 1]; not copied
- * @param n      number of images
- * @param source where they came from, for reports
+ * @param pixels        {@code n × 784} values in [0, 1]; not copied
+ * @param n             number of images
+ * @param source        where they came from, for reports
+ * @param preprocessing what was done to make them 28×28 ({@link SampleCrop#description()}), or null when they were
  */
-public record EvalImages(float[] pixels, int n, String source) {
+public record EvalImages(float[] pixels, int n, String source, String preprocessing) {
     private static final int SIZE = Classifier.INPUT.features();
 
     public EvalImages {
@@ -31,6 +34,11 @@ public record EvalImages(float[] pixels, int n, String source) {
             throw new IllegalArgumentException(n + " images of " + Classifier.INPUT + " need " + (long) n * SIZE
                     + " values, got " + pixels.length);
         }
+    }
+
+    /** Images that were 28×28 as they came. */
+    public EvalImages(float[] pixels, int n, String source) {
+        this(pixels, n, source, null);
     }
 
     /** Reads an IDX image file, or every {@code .png} in a folder (sorted by name). */
@@ -44,24 +52,25 @@ public record EvalImages(float[] pixels, int n, String source) {
         return fromIdx(path);
     }
 
-    /** An IDX image file of 28×28 single-channel images (values 0–255), plain or gzipped. */
+    /**
+     * An IDX image file of 28×28 single-channel images (values 0–255), plain or gzipped, or of 32×32 ones,
+     * which lose their 2-px border ({@link SampleCrop}).
+     */
     public static EvalImages fromIdx(Path file) {
         IdxFormat.Images images = IdxFormat.readImages(file);
-        if (images.channels() != 1 || images.height() != 28 || images.width() != 28) {
-            throw new BadInputException("samples " + file + " are " + images.channels() + "x" + images.height() + "x"
-                    + images.width() + " images; the feature networks need 1x28x28 (grayscale 28x28)");
-        }
+        SampleCrop crop = SampleCrop.of(images.shape(), "samples " + file + " are");
         byte[] b = images.pixels();
         float[] x = new float[b.length];
         for (int i = 0; i < b.length; i++) {
             x[i] = (b[i] & 0xff) / 255f;
         }
-        return new EvalImages(x, images.count(), file.toString());
+        return new EvalImages(crop.apply(x, images.count()), images.count(), file.toString(), crop.description());
     }
 
     /**
-     * Every {@code .png} file in {@code dir} (not its sub-folders), sorted by name: each must be 28×28;
-     * grayscale is read as it is, colour is converted to grey by luma (0.299 R + 0.587 G + 0.114 B).
+     * Every {@code .png} file in {@code dir} (not its sub-folders), sorted by name: each must be 28×28, or
+     * every one 32×32 (then they lose their 2-px border, {@link SampleCrop}); grayscale is read as it is,
+     * colour is converted to grey by luma (0.299 R + 0.587 G + 0.114 B).
      */
     public static EvalImages fromPngFolder(Path dir) {
         List<Path> files;
@@ -75,6 +84,7 @@ public record EvalImages(float[] pixels, int n, String source) {
             throw new BadInputException("samples folder " + dir + " holds no .png files");
         }
         float[] x = new float[files.size() * SIZE];
+        SampleCrop crop = null;
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
             BufferedImage img;
@@ -86,25 +96,29 @@ public record EvalImages(float[] pixels, int n, String source) {
             if (img == null) {
                 throw new BadInputException("sample " + f + " is not a readable PNG");
             }
-            if (img.getWidth() != 28 || img.getHeight() != 28) {
-                throw new BadInputException("sample " + f + " is " + img.getWidth() + "x" + img.getHeight()
-                        + "; the feature networks need 28x28 images");
+            SampleShape shape = SampleShape.image(1, img.getHeight(), img.getWidth());
+            if (crop == null) {
+                crop = SampleCrop.of(shape, "sample " + f + " holds");
+            } else if (!shape.equals(crop.from())) {
+                throw new BadInputException("sample " + f + " is " + img.getWidth() + "x" + img.getHeight() + ", the first was "
+                        + crop.from().width() + "x" + crop.from().height() + "; a folder of samples holds images of one size");
             }
+            int b = crop.border();
             boolean gray = img.getColorModel().getNumColorComponents() == 1;
             for (int y = 0; y < 28; y++) {
                 for (int c = 0; c < 28; c++) {
                     float v;
                     if (gray) {
-                        v = img.getRaster().getSample(c, y, 0) / (float) ((1 << img.getColorModel().getComponentSize(0)) - 1);
+                        v = img.getRaster().getSample(c + b, y + b, 0) / (float) ((1 << img.getColorModel().getComponentSize(0)) - 1);
                     } else {
-                        int rgb = img.getRGB(c, y);
+                        int rgb = img.getRGB(c + b, y + b);
                         v = (0.299f * (rgb >> 16 & 0xff) + 0.587f * (rgb >> 8 & 0xff) + 0.114f * (rgb & 0xff)) / 255f;
                     }
                     x[i * SIZE + y * 28 + c] = v;
                 }
             }
         }
-        return new EvalImages(x, files.size(), dir.toString());
+        return new EvalImages(x, files.size(), dir.toString(), crop.description());
     }
 
     /**
@@ -126,7 +140,7 @@ public record EvalImages(float[] pixels, int n, String source) {
         if (m >= n) {
             return this;
         }
-        return new EvalImages(java.util.Arrays.copyOf(pixels, m * SIZE), m, source + " (first " + m + ")");
+        return new EvalImages(java.util.Arrays.copyOf(pixels, m * SIZE), m, source + " (first " + m + ")", preprocessing);
     }
 
     /** {@code min(n, size)} distinct indices in [0, size), ascending: all when n >= size, else seeded. */

@@ -35,11 +35,21 @@ import org.gan4j.metrics.PairAgreement;
  * @param classes          predicted-class histogram of the samples against the real labels (null when not computed)
  * @param seconds          time the evaluation took
  * @param pairs            a coupled run's pair agreement over the evaluated samples (null for other samples)
+ * @param preprocessing    what made the samples 28×28 ({@link SampleCrop#description()}), null when they were
  */
 public record EvalReport(String network, String networkDigest, double networkAccuracy, String real, String realDigest, int realN,
                          String samples, int samplesN, double fid, MeanStd kid, int kidSubsets, int kidSubsetSize,
                          MeanStd inceptionScore, Double precision, Double recall, Double density, Double coverage,
-                         ClassCoverage classes, double seconds, PairScores pairs) {
+                         ClassCoverage classes, double seconds, PairScores pairs, String preprocessing) {
+
+    /** A report of samples that were 28×28 as they came. */
+    public EvalReport(String network, String networkDigest, double networkAccuracy, String real, String realDigest, int realN,
+                      String samples, int samplesN, double fid, MeanStd kid, int kidSubsets, int kidSubsetSize,
+                      MeanStd inceptionScore, Double precision, Double recall, Double density, Double coverage,
+                      ClassCoverage classes, double seconds, PairScores pairs) {
+        this(network, networkDigest, networkAccuracy, real, realDigest, realN, samples, samplesN, fid, kid, kidSubsets,
+                kidSubsetSize, inceptionScore, precision, recall, density, coverage, classes, seconds, pairs, null);
+    }
 
     /** A report without pair agreement. */
     public EvalReport(String network, String networkDigest, double networkAccuracy, String real, String realDigest, int realN,
@@ -70,7 +80,7 @@ public record EvalReport(String network, String networkDigest, double networkAcc
     /** This report with a coupled run's pair agreement. */
     public EvalReport withPairs(PairScores p) {
         return new EvalReport(network, networkDigest, networkAccuracy, real, realDigest, realN, samples, samplesN, fid, kid,
-                kidSubsets, kidSubsetSize, inceptionScore, precision, recall, density, coverage, classes, seconds, p);
+                kidSubsets, kidSubsetSize, inceptionScore, precision, recall, density, coverage, classes, seconds, p, preprocessing);
     }
 
     /** The report as {@code eval.json} holds it. */
@@ -82,7 +92,13 @@ public record EvalReport(String network, String networkDigest, double networkAcc
         net.put("test-accuracy", networkAccuracy);
         root.put("feature-network", net);
         root.put("real", Map.of("data", real, "sha256", realDigest, "n", realN));
-        root.put("samples", Map.of("source", samples, "n", samplesN));
+        Map<String, Object> sampled = new LinkedHashMap<>();
+        sampled.put("source", samples);
+        sampled.put("n", samplesN);
+        if (preprocessing != null) {
+            sampled.put("preprocessing", preprocessing);
+        }
+        root.put("samples", sampled);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("fid-" + network, fid);
         m.put("kid-" + network, Map.of("mean", kid.mean(), "std", kid.std(), "subsets", kidSubsets, "subset-size", kidSubsetSize));
@@ -126,6 +142,9 @@ public record EvalReport(String network, String networkDigest, double networkAcc
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "%d samples of %s against %d real images of %s, features: %s (test accuracy %.2f%%)",
                 samplesN, samples, realN, real, network, 100 * networkAccuracy));
+        if (preprocessing != null) {
+            lines.add("  samples " + preprocessing);
+        }
         lines.add(row("fid-" + network, String.format(Locale.ROOT, "%.4f", fid), "Fréchet distance of the features (lower is better)"));
         lines.add(row("kid-" + network, String.format(Locale.ROOT, "%.5f ± %.5f", kid.mean(), kid.std()),
                 "kernel distance, " + kidSubsets + " subsets of " + kidSubsetSize + " (lower is better)"));

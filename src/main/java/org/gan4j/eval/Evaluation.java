@@ -69,6 +69,6 @@ public final class Evaluation {
         }
         return new EvalReport(net.name(), net.digest(), net.card().testAccuracy(), real.data(), real.dataDigest(), real.n(),
                 samples.source(), samples.n(), fid, k, kid.subsets(), kidSize, is, precision, recall, density, coverage, classes,
-                (System.nanoTime() - started) / 1e9);
+                (System.nanoTime() - started) / 1e9, null, samples.preprocessing());
     }
 }

@@ -22,6 +22,18 @@ public interface Architecture {
     /** Fails with a one-line {@link org.gan4j.BadInputException} when the data's shape is not one this family builds for. */
     void checkSupports(SampleShape shape);
 
+    /**
+     * The image side this family wants when {@code image-size} is unset, given the shape a fixed-size
+     * dataset's files hold ({@code nativeShape}, e.g. 1×28×28 for Fashion-MNIST): 0 keeps that side. A family
+     * built for power-of-two sides returns 32 for a 28×28 dataset, which is then padded with 2 px of
+     * background on each side ({@link org.gan4j.data.Padding}); the value must be one the dataset can be given
+     * at ({@link org.gan4j.data.ImageSides}). Folder datasets keep their own default (64). DCGAN returns 0: its
+     * DCGAN-28 trains on the 28×28 images as they are.
+     */
+    default int preferredSide(SampleShape nativeShape) {
+        return 0;
+    }
+
     Generator generator(NetworkSpec spec);
 
     Discriminator discriminator(NetworkSpec spec);

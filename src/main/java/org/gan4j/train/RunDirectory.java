@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gan4j.BadInputException;
+import org.gan4j.data.Datasets;
+import org.gan4j.data.ImageSides;
 import org.gan4j.data.SampleShape;
 import org.gan4j.io.AtomicFiles;
 
@@ -74,9 +76,25 @@ public record RunDirectory(Path root) {
         }
     }
 
-    /** The resolved config this run was started with. */
+    /**
+     * The resolved config this run was started with. Runs written before {@code image-size} applied to
+     * fixed-size datasets recorded the folder default (64) for every dataset, unused: for a dataset other
+     * than a resized one the side is read from the shape the run trained on ({@link Provenance#shape()}), and
+     * dropped for points, so such a run resolves to the side it was built for.
+     */
     public TrainConfig readConfig() {
-        return ConfigFiles.fromTree(section("config"), configFile().toString());
+        ObjectNode config = section("config").deepCopy();
+        String dataset = config.path("dataset").asText("fashion-mnist");
+        ImageSides sides = Datasets.sides(dataset);
+        if (sides.nativeShape() != null || !sides.images()) {
+            SampleShape trained = sampleShape();
+            if (!trained.image()) {
+                config.remove("image-size");
+            } else if (config.has("image-size") && config.get("image-size").asInt() != trained.height()) {
+                config.put("image-size", trained.height());
+            }
+        }
+        return ConfigFiles.fromTree(config, configFile().toString());
     }
 
     /** The provenance recorded when the run started. */

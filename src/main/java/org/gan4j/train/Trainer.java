@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
@@ -49,7 +50,7 @@ import org.gan4j.report.TensorBoardWriter;
  */
 public final class Trainer implements AutoCloseable {
     private static final int PREFETCH = 3;
-    private static final List<String> RESUMABLE_KEYS = List.of("steps", "epochs", "threads", "device", "tensorboard");
+    private static final List<String> RESUMABLE_KEYS = List.of("steps", "epochs", "threads", "device", "tensorboard", "max-minutes");
 
     private final TrainConfig config;
     private final Dataset data;
@@ -290,8 +291,16 @@ public final class Trainer implements AutoCloseable {
             }
             long windowStart = System.nanoTime();
             long windowSteps = 0;
-            while (step < totalSteps) {
-                boolean logged = (step + 1) % config.run().logEvery() == 0 || step + 1 == totalSteps;
+            // The last step of this invocation: the run's last, or the one that starts after the time limit.
+            long endStep = totalSteps;
+            long deadline = config.run().maxMinutes() > 0 ? started + (long) (config.run().maxMinutes() * 60e9) : Long.MAX_VALUE;
+            while (step < endStep) {
+                if (endStep == totalSteps && System.nanoTime() >= deadline && step + 1 < totalSteps) {
+                    endStep = step + 1;
+                    events.message(String.format(Locale.ROOT, "time limit of %s minutes reached: step %d is the last of this"
+                            + " invocation (of %d); continue with --resume", config.run().maxMinutes(), endStep, totalSteps));
+                }
+                boolean logged = (step + 1) % config.run().logEvery() == 0 || step + 1 == endStep;
                 StepScalars s;
                 try (PointerScope scope = new PointerScope(); Rng.Scope drawing = rng.activate()) {
                     rng.reseed(mix(config.run().seed(), step));
@@ -311,7 +320,7 @@ public final class Trainer implements AutoCloseable {
                 if (distributions && logged && !game.distributions().isEmpty()) {
                     events.publish(new RunEvent.Distributions(step, game.distributions()));
                 }
-                events.publish(new RunEvent.StepEnded(last, totalSteps, logged));
+                events.publish(new RunEvent.StepEnded(last, endStep, logged));
                 if (logged) {
                     windowStart = now;
                     windowSteps = 0;

@@ -19,7 +19,7 @@ public final class TrainingData {
      */
     public static DatasetRequest request(TrainConfig resolved, Consumer<String> messages) {
         return new DatasetRequest(resolved.data().dataset(), Split.TRAIN, resolved.data().data() == null ? null : Path.of(resolved.data().data()),
-                resolved.data().imageSize(), resolved.data().channels(), resolved.data().strict(), resolved.data().download(), messages);
+                resolved.data().imageSize() == null ? 0 : resolved.data().imageSize(), resolved.data().channels(), resolved.data().strict(), resolved.data().download(), messages);
     }
 
     /** Opens the training split of {@code resolved}'s dataset. */

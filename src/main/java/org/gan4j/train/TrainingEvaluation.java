@@ -29,17 +29,19 @@ import org.gan4j.eval.Evaluation;
 import org.gan4j.eval.GeneratorSamples;
 import org.gan4j.eval.RealReference;
 import org.gan4j.eval.ReferenceCache;
+import org.gan4j.eval.SampleCrop;
 import org.gan4j.features.FeatureNetwork;
 import org.gan4j.features.FeatureNetworks;
 import org.gan4j.io.AtomicFiles;
 import org.gan4j.metrics.KernelDistance;
-import org.gan4j.nn.Classifier;
 
 /**
  * FID and KID of the run's generator during training ({@code eval-every}), outside the step loop:
  * every {@code eval-every} steps and at the last step, G (its weight average when kept) turns a
  * fixed batch of {@code eval-samples} noise vectors into images, which are compared with as many
- * images of the dataset's test split through the dataset's shipped feature network. The values
+ * images of the dataset's test split through the dataset's shipped feature network (a run on a 28×28 dataset
+ * padded to 32 is evaluated on its samples without the 2-px border, {@link SampleCrop}, against the native
+ * 28×28 test split). The values
  * go into {@code metrics.csv} as {@code fid_<net>} and {@code kid_<net>} (NaN between
  * evaluations); when FID improves, the whole training state is saved as {@code checkpoints/best.pt}
  * and {@code checkpoints/best.json} records the step and the values.
@@ -65,6 +67,7 @@ final class TrainingEvaluation implements RunListener {
     private final KernelDistance kid = new KernelDistance(KID_SUBSETS, KernelDistance.DEFAULT_SUBSET_SIZE, KernelDistance.DEFAULT_SEED);
     private final Latent latent;
     private final Sampler sampler;
+    private final SampleCrop crop;
     private final RunEvents events;
     private final Consumer<Path> saveBest;
     private final Path bestCheckpoint;
@@ -72,13 +75,14 @@ final class TrainingEvaluation implements RunListener {
     private double bestFid;
 
     private TrainingEvaluation(TrainConfig config, FeatureNetwork net, RealReference real, Latent latent, Sampler sampler,
-            RunDirectory run, long resumeStep, RunEvents events, Consumer<Path> saveBest) {
+            SampleCrop crop, RunDirectory run, long resumeStep, RunEvents events, Consumer<Path> saveBest) {
         this.every = config.run().evalEvery();
         this.samples = config.run().evalSamples();
         this.net = net;
         this.real = real;
         this.latent = latent;
         this.sampler = sampler;
+        this.crop = crop;
         this.events = events;
         this.saveBest = saveBest;
         this.bestCheckpoint = run.checkpoint().resolveSibling("best.pt");
@@ -115,9 +119,7 @@ final class TrainingEvaluation implements RunListener {
         if (name == null) {
             return null;
         }
-        if (!trainData.shape().equals(Classifier.INPUT)) {
-            throw new BadInputException("'eval-every' needs 1x28x28 images, the data is " + trainData.shape());
-        }
+        SampleCrop crop = SampleCrop.of(trainData.shape(), "'eval-every' cannot evaluate a run on " + trainData.name() + ", which holds");
         FeatureNetwork net = FeatureNetworks.get(name);
         DatasetRequest request = DatasetRequest.of(config.data().dataset()).withSplit(Split.TEST)
                 .withDataDir(config.data().data() == null ? null : Path.of(config.data().data())).withDownload(config.data().download())
@@ -129,7 +131,7 @@ final class TrainingEvaluation implements RunListener {
         try (PointerScope scope = new PointerScope()) {
             latent = sampler.prior().draw(config.run().evalSamples(), device).retain();   // n × latent (+ labels, codes), lives as long as the run
         }
-        return new TrainingEvaluation(config, net, real, latent, sampler, run, resumeStep, events, saveBest);
+        return new TrainingEvaluation(config, net, real, latent, sampler, crop, run, resumeStep, events, saveBest);
     }
 
     List<String> columns() {
@@ -150,15 +152,17 @@ final class TrainingEvaluation implements RunListener {
     }
 
     private void evaluate(long step) {
-        float[] outputs = new float[samples * Classifier.INPUT.features()];
+        int features = crop.from().features();
+        float[] outputs = new float[samples * features];
         try (PointerScope scope = new PointerScope()) {
             for (int start = 0; start < samples; start += BATCH) {
                 int m = Math.min(BATCH, samples - start);
                 float[] part = sampler.generate(latent.slice(start, m));
-                System.arraycopy(part, 0, outputs, start * Classifier.INPUT.features(), part.length);
+                System.arraycopy(part, 0, outputs, start * features, part.length);
             }
         }
-        EvalImages images = GeneratorSamples.fromOutputs(outputs, samples, sampler.generator().outputRange(), "generator at step " + step);
+        EvalImages images = GeneratorSamples.fromOutputs(outputs, samples, crop, sampler.generator().outputRange(),
+                "generator at step " + step);
         EvalReport r = Evaluation.distances(net, real, images, kid);
         String line = String.format(Locale.ROOT, "step %d: fid-%s %.4f, kid-%s %.5f ± %.5f (%d samples vs %s, %.1f s)", step,
                 net.name(), r.fid(), net.name(), r.kid().mean(), r.kid().std(), samples, real.data(), r.seconds());
@@ -190,6 +194,9 @@ final class TrainingEvaluation implements RunListener {
         m.put("kid-" + net.name(), r.kid().mean());
         m.put("samples", samples);
         m.put("real", real.data());
+        if (crop.crops()) {
+            m.put("preprocessing", crop.description());
+        }
         m.put("feature-network-sha256", net.digest());
         try {
             AtomicFiles.write(bestRecord, ConfigFiles.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m)

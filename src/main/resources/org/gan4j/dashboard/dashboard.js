@@ -57,7 +57,8 @@ function drawRunList(list) {
     label.append(st);
     const sub = document.createElement("div");
     sub.className = "muted";
-    sub.textContent = (info.model || "?") + " · " + (info.dataset || "?") + " · step " + info.step + "/" + info.total;
+    sub.dataset.run = info.name;
+    sub.textContent = runLine(info);
     label.append(sub);
     if (info.error || (runs[info.name] && runs[info.name].error)) {   // an empty or corrupt metrics.csv: say so, keep the others
       const bad = document.createElement("div");
@@ -67,6 +68,10 @@ function drawRunList(list) {
     }
     el.append(label);
   }
+}
+
+function runLine(info) {
+  return (info.model || "?") + " · " + (info.dataset || "?") + " · step " + info.step + "/" + info.total;
 }
 
 async function loadMetrics(name, incremental) {
@@ -195,6 +200,7 @@ async function drawFocus() {
     focused = name;
     getJson("/api/runs/" + encodeURIComponent(name) + "/config").then(c => { $("config").textContent = JSON.stringify(c.config || c, null, 1); });
     await loadGrids(name, true);
+    await loadPictures(name);
   }
   drawWarnings();
 }
@@ -228,6 +234,30 @@ function showGrid() {
   $("gridimg").src = "/runs/" + encodeURIComponent(focused) + "/samples/step-" + String(step).padStart(6, "0") + ".png";
 }
 
+// The run's other pictures (loss plot, traversals, growth, mixing grids), shown as they appear or change.
+async function loadPictures(name) {
+  const list = await getJson("/api/runs/" + encodeURIComponent(name) + "/pictures");
+  if (name !== focused) return;
+  const box = $("pictures");
+  $("nopictures").style.display = list.length ? "none" : "";
+  const shown = new Map([...box.querySelectorAll("figure")].map(f => [f.dataset.name, f]));
+  for (const p of list) {
+    let f = shown.get(p.name);
+    if (!f) {
+      f = document.createElement("figure");
+      f.dataset.name = p.name;
+      f.innerHTML = "<img alt=''><figcaption></figcaption>";
+      f.lastChild.textContent = p.name;
+      f.firstChild.alt = p.name;
+      box.append(f);
+    }
+    shown.delete(p.name);
+    const src = "/runs/" + encodeURIComponent(name) + "/" + encodeURIComponent(p.name) + "?m=" + p.modified;
+    if (f.firstChild.getAttribute("src") !== src) f.firstChild.setAttribute("src", src);
+  }
+  shown.forEach(f => f.remove());
+}
+
 function drawWarnings() {
   const box = $("warnings");
   box.querySelectorAll("div").forEach(d => d.remove());
@@ -255,6 +285,8 @@ function listen() {
     r.info.total = m.total;
     r.info.state = "live";
     r.seen.push([Date.now(), m.step]);
+    // the run list follows the event stream too, not only the folder poll
+    document.querySelectorAll("#runs .muted").forEach(d => { if (d.dataset.run === m.run) d.textContent = runLine(r.info); });
     if (r.loading) return;
     // metrics.csv is flushed at this cadence, before the event: fetch every step since the last one,
     // so live curves have the resolution of a reloaded page; the event's own row if that fails.
@@ -277,7 +309,11 @@ function listen() {
     if (ticked.has(m.run)) redraw(true);
   });
   es.addEventListener("start", () => loadRuns(false));
-  es.addEventListener("end", e => { const m = JSON.parse(e.data); loadMetrics(m.run, false).then(() => loadRuns(false)); });
+  es.addEventListener("end", e => {
+    const m = JSON.parse(e.data);
+    loadMetrics(m.run, false).then(() => loadRuns(false));
+    if (m.run === focused) loadPictures(m.run);   // the loss plot and traversals are written before the run ends
+  });
 }
 
 // Runs trained by another process: their metrics.csv grows; poll the live ones.
@@ -293,7 +329,10 @@ async function poll() {
       }
     }
     drawRunList(list);
-    if (focused && runs[focused] && runs[focused].info.state === "live") loadGrids(focused, false);
+    if (focused && runs[focused] && runs[focused].info.state === "live") {
+      loadGrids(focused, false);
+      loadPictures(focused);
+    }
     redraw();
   } catch (e) { /* server gone: keep the page as it is */ }
 }
@@ -304,6 +343,7 @@ window.gan4jState = {
   get run() { return focused; },
   get step() { return $("progress").textContent; },
   get grid() { return $("gridimg").getAttribute("src"); },
+  get pictures() { return [...document.querySelectorAll("#pictures figure")].map(f => f.dataset.name); },
   get charts() { return charts.length; },
 };
 

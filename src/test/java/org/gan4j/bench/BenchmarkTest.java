@@ -55,10 +55,31 @@ class BenchmarkTest {
 
     @Test
     void benchmarkNamesAreCheckedAndAllExpands() {
-        assertEquals(List.of("B1", "B2", "B3", "B4"), Benchmark.normalise(List.of("all")));
-        assertEquals(List.of("B1", "B2", "B3", "B4"), Benchmark.normalise(List.of()));
+        assertEquals(Benchmark.ALL, Benchmark.normalise(List.of("all")));
+        assertEquals(List.of("B1", "B2", "B3", "B4", "B5", "B6"), Benchmark.normalise(List.of()));
         assertEquals(List.of("B3", "B1"), Benchmark.normalise(List.of("b3", "B1", "b3")));
-        assertThrows(BadInputException.class, () -> Benchmark.normalise(List.of("B5")));
+        assertThrows(BadInputException.class, () -> Benchmark.normalise(List.of("B7")));
+    }
+
+    /** B5 and B6 give one line per registered 32×32 family, named by model=, with the family's own batch and work. */
+    @Test
+    void theFamilyLinesNameTheirModelAndCountItsWork() {
+        Benchmark bench = new Benchmark(new BenchOptions(1, 2, 1, "cpu", false), note -> { });
+        Map<String, String> train = BenchResult.parse(bench.b5("dcgan").line());
+        assertEquals("B5", train.get("bench"));
+        assertEquals("dcgan", train.get("model"));
+        assertEquals("64", train.get("batch"), "dcgan's own default batch");
+        assertEquals("2", train.get("iters"));
+        assertTrue(Double.parseDouble(train.get("images_per_s")) > 0 && Double.parseDouble(train.get("gflops")) > 0, train.toString());
+        assertTrue(Double.parseDouble(train.get("median_ms_per_iter")) > 0, train.toString());
+        Map<String, String> generate = BenchResult.parse(bench.b6("dcgan").line());
+        assertEquals("B6", generate.get("bench"));
+        assertEquals("dcgan", generate.get("model"));
+        // DCGAN-32's G at width 64: ConvT 100→256 on 1×1 (k4) + 256→128 on 4×4 + 128→64 on 8×8 + 64→1 on 16×16 (k4 each)
+        long macs = 16L * (100 * 256 + 16 * 256 * 128 + 64 * 128 * 64 + 256 * 64);
+        double seconds = 5000 / Double.parseDouble(generate.get("images_per_s"));
+        assertEquals(2.0 * macs * 5000 / seconds / 1e9, Double.parseDouble(generate.get("gflops")), 0.02, generate.toString());
+        assertTrue(Benchmark.families().contains("dcgan"));
     }
 
     @Test

@@ -92,7 +92,7 @@ class EvalCommandTest {
     @Test
     void badInputIsOneLineAndExitTwo() throws Exception {
         Path big = tmp.resolve("big-idx3-ubyte");
-        IdxFormat.writeImages(big, new byte[3 * 32 * 32], 3, 1, 32, 32);
+        IdxFormat.writeImages(big, new byte[3 * 30 * 30], 3, 1, 30, 30);   // 32x32 would be cropped (a padded dataset's)
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         String[][] cases = {
             {"eval", "--samples", big.toString(), "--dataset", "fashion-mnist", "--network", network.toString()},
@@ -105,7 +105,7 @@ class EvalCommandTest {
             {"eval", "--samples", big.toString(), "--dataset", "mnist", "--network", network.toString()},
         };
         String[] expected = {
-            "samples " + big + " are 1x32x32 images",
+            "samples " + big + " are 1x30x30 images; the feature networks take 1x28x28",
             "samples folder " + empty + " holds no .png files",
             "no feature network for dataset 'cifar10'",
             "--samples needs --dataset NAME",

@@ -31,10 +31,11 @@ class NumericKeysTest {
         refused("instance-noise", b -> b.instanceNoise(bad));
         refused("info-lambda", b -> b.model("infogan").infoLambda(bad));
         refused("adversarial-weight", b -> b.model("srgan").steps(10).adversarialWeight(bad));
+        refused("max-minutes", b -> b.maxMinutes(bad));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--lr-g=NaN", "--beta1=1", "--ema-decay=1", "--instance-noise=-0.1", "--lr-d=Infinity"})
+    @ValueSource(strings = {"--lr-g=NaN", "--beta1=1", "--ema-decay=1", "--instance-noise=-0.1", "--lr-d=Infinity", "--max-minutes=-1"})
     void aBadNumberOnTheCommandLineIsOneLineAndWritesNothing(String flag) {
         Path out = tmp.resolve("run");
         CliRun r = CliRun.of("train", "--model", "mlp", "--dataset", "ring8", "--steps", "5", flag, "--out", out.toString());

@@ -49,6 +49,8 @@ class BrowserTest {
             assertTrue(dom.contains("ring8"), "the run is listed");
             assertTrue(dom.contains("src=\"/runs/ring8/samples/step-000300.png\""), "the latest grid is shown");
             assertTrue(dom.contains("step 300 of 300 (finished)"), "progress");
+            assertTrue(dom.contains("<figcaption>traversal-c1.png</figcaption>") && dom.contains("<figcaption>loss.png</figcaption>"),
+                    "the run's pictures are shown: " + dom);
         }
     }
 

@@ -99,6 +99,23 @@ class DashboardServerTest {
         assertEquals((byte) 0x89, png.body()[0]);
     }
 
+    /** The run's top-level pictures (loss plot, traversals, growth, mixing grids) are listed and served; other files are not. */
+    @Test
+    void picturesAreListedWithTheirTimesAndServed() throws Exception {
+        JsonNode list = json("/api/runs/ring8/pictures");
+        assertEquals(2, list.size(), list.toString());
+        assertEquals("loss.png", list.get(0).get("name").asText());
+        assertEquals("traversal-c1.png", list.get(1).get("name").asText());
+        assertTrue(list.get(1).get("modified").asLong() > 0);
+        HttpResponse<String> png = get("/runs/ring8/traversal-c1.png?m=1");
+        assertEquals(200, png.statusCode());
+        assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(404, get("/runs/ring8/notes.txt").statusCode());
+        assertEquals(404, get("/runs/ring8/config.json").statusCode());
+        assertEquals(404, get("/runs/ring8/missing.png").statusCode());
+        assertEquals(404, get("/api/runs/nope/pictures").statusCode());
+    }
+
     @Test
     void unknownRunsAndPathsAre404() throws Exception {
         assertEquals(404, get("/api/runs/nope/metrics").statusCode());

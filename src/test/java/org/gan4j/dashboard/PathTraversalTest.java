@@ -107,6 +107,14 @@ class PathTraversalTest {
     }
 
     @Test
+    void symlinkedPicturePointingOutOfTheRun() throws IOException {
+        Files.createSymbolicLink(runs.resolve("ring8/secret.png"), tmp.resolve("secret.txt"));
+        refused("/runs/ring8/secret.png");
+        refused("/runs/ring8/..%2F..%2Fsecret.png");
+        assertFalse(raw("/api/runs/ring8/pictures").contains("secret"));
+    }
+
+    @Test
     void symlinkedSamplesFolderPointingOutOfTheRun() throws IOException {
         Path outside = Files.createDirectories(tmp.resolve("outside"));
         Files.writeString(outside.resolve("step-000000.png"), "SECRET");

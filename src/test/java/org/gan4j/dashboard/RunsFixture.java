@@ -11,7 +11,10 @@ final class RunsFixture {
     private RunsFixture() {
     }
 
-    /** {@code tmp/runs/ring8} (finished, 300 steps, grids at 0 and 300) and {@code tmp/secret.txt} outside the folder. */
+    /**
+     * {@code tmp/runs/ring8} (finished, 300 steps, grids at 0 and 300, a loss plot and a traversal picture at its top
+     * level) and {@code tmp/secret.txt} outside the folder.
+     */
     static Path create(Path tmp) throws IOException {
         Path runs = Files.createDirectories(tmp.resolve("runs"));
         Path run = Files.createDirectories(runs.resolve("ring8"));
@@ -28,6 +31,9 @@ final class RunsFixture {
         BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
         ImageIO.write(img, "png", samples.resolve("step-000000.png").toFile());
         ImageIO.write(img, "png", samples.resolve("step-000300.png").toFile());
+        ImageIO.write(img, "png", run.resolve("loss.png").toFile());
+        ImageIO.write(new BufferedImage(16, 8, BufferedImage.TYPE_INT_RGB), "png", run.resolve("traversal-c1.png").toFile());
+        Files.writeString(run.resolve("notes.txt"), "not a picture");
         Files.writeString(tmp.resolve("secret.txt"), "SECRET");
         return runs;
     }

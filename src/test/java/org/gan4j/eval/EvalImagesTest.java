@@ -50,11 +50,60 @@ class EvalImagesTest {
     }
 
     @Test
+    void samplesOfAPaddedDatasetLoseTheir2PxBorderAndSaySo() throws Exception {
+        byte[] b = new byte[2 * 1024];
+        for (int i = 0; i < b.length; i++) {
+            int y = i % 1024 / 32;
+            int x = i % 32;
+            b[i] = (byte) (y < 2 || y >= 30 || x < 2 || x >= 30 ? 255 : (i / 1024) * 100 + y + x);   // a white frame
+        }
+        Path idx = tmp.resolve("padded-idx3-ubyte");
+        IdxFormat.writeImages(idx, b, 2, 1, 32, 32);
+        EvalImages im = EvalImages.read(idx);
+        assertEquals(2, im.n());
+        for (int i = 0; i < 2; i++) {
+            for (int y = 0; y < 28; y++) {
+                for (int x = 0; x < 28; x++) {
+                    assertEquals((i * 100 + y + 2 + x + 2) / 255f, im.pixels()[i * 784 + y * 28 + x], 1e-7, i + ": " + y + "," + x);
+                }
+            }
+        }
+        assertEquals("cropped 32x32 to 28x28 (removed the 2-px border that padding the 28x28 dataset added)", im.preprocessing());
+        assertEquals(im.preprocessing(), im.first(1).preprocessing());
+
+        Path pngs = Files.createDirectories(tmp.resolve("pngs32"));
+        BufferedImage framed = new BufferedImage(32, 32, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 32; x++) {
+                framed.getRaster().setSample(x, y, 0, y < 2 || y >= 30 || x < 2 || x >= 30 ? 255 : y + x);
+            }
+        }
+        ImageIO.write(framed, "png", pngs.resolve("a.png").toFile());
+        EvalImages fromPng = EvalImages.read(pngs);
+        assertEquals((3 + 2 + 5 + 2) / 255f, fromPng.pixels()[3 * 28 + 5], 1e-7);
+        assertEquals(im.preprocessing(), fromPng.preprocessing());
+        ImageIO.write(new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY), "png", pngs.resolve("b.png").toFile());
+        assertTrue(assertThrows(BadInputException.class, () -> EvalImages.read(pngs)).getMessage()
+                .endsWith("b.png is 28x28, the first was 32x32; a folder of samples holds images of one size"));
+        assertEquals(null, EvalImages.read(idx28()).preprocessing(), "28x28 samples are taken as they are");
+    }
+
+    private Path idx28() {
+        Path f = tmp.resolve("native-idx3-ubyte");
+        IdxFormat.writeImages(f, new byte[784], 1, 1, 28, 28);
+        return f;
+    }
+
+    @Test
     void wrongSizesEmptyFoldersAndMissingFilesAreBadInput() throws Exception {
         Path idx = tmp.resolve("big-idx3-ubyte");
-        IdxFormat.writeImages(idx, new byte[2 * 32 * 32], 2, 1, 32, 32);
+        IdxFormat.writeImages(idx, new byte[2 * 30 * 30], 2, 1, 30, 30);
         BadInputException e = assertThrows(BadInputException.class, () -> EvalImages.read(idx));
-        assertEquals("samples " + idx + " are 1x32x32 images; the feature networks need 1x28x28 (grayscale 28x28)", e.getMessage());
+        assertEquals("samples " + idx + " are 1x30x30 images; the feature networks take 1x28x28 (grayscale 28x28), or 1x32x32"
+                + " of a padded 28x28 dataset, which lose their 2-px border", e.getMessage());
+        Path rgb = tmp.resolve("rgb-idx3-ubyte");
+        IdxFormat.writeImages(rgb, new byte[2 * 3 * 32 * 32], 2, 3, 32, 32);
+        assertTrue(assertThrows(BadInputException.class, () -> EvalImages.read(rgb)).getMessage().contains("are 3x32x32 images"));
 
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         assertEquals("samples folder " + empty + " holds no .png files",
@@ -62,7 +111,8 @@ class EvalImagesTest {
 
         Path pngs = Files.createDirectories(tmp.resolve("pngs"));
         ImageIO.write(new BufferedImage(30, 28, BufferedImage.TYPE_BYTE_GRAY), "png", pngs.resolve("x.png").toFile());
-        assertTrue(assertThrows(BadInputException.class, () -> EvalImages.read(pngs)).getMessage().endsWith("is 30x28; the feature networks need 28x28 images"));
+        assertTrue(assertThrows(BadInputException.class, () -> EvalImages.read(pngs)).getMessage()
+                .contains("x.png holds 1x28x30 images; the feature networks take 1x28x28"));
 
         Files.writeString(pngs.resolve("x.png"), "not a png");
         assertTrue(assertThrows(BadInputException.class, () -> EvalImages.read(pngs)).getMessage().contains("is not a readable PNG"));

@@ -1,6 +1,7 @@
 package org.gan4j.train;
 
 
+import org.gan4j.config.ConfigFiles;
 import org.gan4j.config.TrainConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -118,6 +119,42 @@ class TrainerTest {
         assertArrayEquals(expected, resumed, 0f);
         MetricsTable rows = MetricsLog.read(new RunDirectory(split).metricsFile());
         assertEquals(60, rows.size(), "a resumed run has one metrics row per step, none repeated");
+    }
+
+    /** A run stopped by --max-minutes ends like a finished one at that step, and resuming it gives the straight run. */
+    @Test
+    void aTimeLimitEndsTheInvocationCleanlyAndResumeFinishesTheRun() {
+        Path straight = tmp.resolve("straight");
+        float[] expected;
+        try (Trainer t = Trainer.start(mlpOnRing(straight, 30), ring8())) {
+            t.train(TrainingListener.NONE);
+            expected = weights(t.generator(), t.discriminator());
+        }
+        Path limited = tmp.resolve("limited");
+        TrainConfig config = ConfigFiles.merge(mlpOnRing(limited, 30), TrainConfig.builder().maxMinutes(1e-9).build());
+        List<String> messages = new ArrayList<>();
+        TrainingResult result;
+        try (Trainer t = Trainer.start(config, ring8())) {
+            result = t.train(new TrainingListener() {
+                @Override
+                public void onMessage(String message) {
+                    messages.add(message);
+                }
+            });
+        }
+        assertEquals(1, result.steps(), "the limit is past before the first step: that step is the last");
+        RunDirectory run = new RunDirectory(limited);
+        assertEquals(1, Checkpoint.readState(run.checkpoint()).step());
+        assertTrue(Files.isRegularFile(run.generatorFile()) && Files.isRegularFile(run.sampleGrid(1)));
+        assertTrue(messages.stream().anyMatch(m -> m.contains("time limit") && m.contains("--resume")), messages.toString());
+        float[] resumed;
+        try (Trainer t = Trainer.resume(limited, ring8(), TrainConfig.builder().maxMinutes(0).build())) {
+            assertEquals(1, t.step());
+            assertEquals(30, t.train(TrainingListener.NONE).steps());
+            resumed = weights(t.generator(), t.discriminator());
+        }
+        assertArrayEquals(expected, resumed, 0f);
+        assertEquals(30, MetricsLog.read(run.metricsFile()).size());
     }
 
     @Test
