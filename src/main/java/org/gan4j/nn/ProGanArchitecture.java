@@ -47,6 +47,13 @@ public final class ProGanArchitecture implements Architecture {
         return true;
     }
 
+    /** 32 for a dataset of 28×28 images (Fashion-MNIST, MNIST: padded by 2 px a side); a power-of-two side stays. */
+    @Override
+    public int preferredSide(SampleShape nativeShape) {
+        int side = nativeShape.height();
+        return side >= 8 && Integer.bitCount(side) == 1 ? 0 : 32;
+    }
+
     @Override
     public void checkSupports(SampleShape shape) {
         checkTarget(shape);

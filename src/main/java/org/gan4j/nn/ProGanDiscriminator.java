@@ -22,7 +22,7 @@ import org.gan4j.data.SampleShape;
  * Equalised learning rate everywhere, no normalisation (the WGAN-GP critic's penalty is per sample). The
  * minibatch-std group is the largest size up to 4 that divides the batch, so any batch size works.
  */
-public final class ProGanDiscriminator extends Discriminator implements Growing {
+public final class ProGanDiscriminator extends Discriminator implements Growing, ForwardWork {
     /** The paper's minibatch-std group size. */
     public static final int GROUP = 4;
 
@@ -37,10 +37,12 @@ public final class ProGanDiscriminator extends Discriminator implements Growing 
     private final EqualizedConv2d finalConv;
     private final EqualizedLinear finalDense;
     private final EqualizedLinear output;
+    private final int channels;
 
     ProGanDiscriminator(SampleShape shape, int width) {
         this.target = shape.height();
         this.width = width;
+        this.channels = shape.channels();
         double gain = Math.sqrt(2);
         fromRgb.add(part("from_rgb4", new EqualizedConv2d(shape.channels(), width, 1, gain, true)));
         blocks.add(null);   // 4×4 is the final block below
@@ -102,6 +104,23 @@ public final class ProGanDiscriminator extends Discriminator implements Growing 
         h = StageBuffer.leakyRelu(finalConv.forward(h));
         h = StageBuffer.leakyRelu(finalDense.forward(h.flatten(1, -1)));                     // B×w
         return output.forward(h);                                                           // B×1
+    }
+
+    /** Multiply-accumulates per sample at the current stage (pooling and the minibatch std are not counted). */
+    @Override
+    public long forwardMacs() {
+        Growing.Stage s = stage();
+        int r = s.resolution();
+        long macs = (long) r * r * channels * StageBuffer.channels(width, r);                       // fromRGB_r
+        if (s.fading()) {
+            macs += (long) (r / 2) * (r / 2) * channels * StageBuffer.channels(width, r / 2);      // fromRGB_{r/2}
+        }
+        for (int side = r; side >= 8; side /= 2) {
+            long here = StageBuffer.channels(width, side);
+            long below = StageBuffer.channels(width, side / 2);
+            macs += (long) side * side * 9 * (here * here + here * below);
+        }
+        return macs + 16L * (width + 1) * width * 9 + 16L * width * width + width;                 // final conv, dense, output
     }
 
     /** block_r of level i ≥ 1: B×w×r×r → B×w×(r/2)×(r/2). */

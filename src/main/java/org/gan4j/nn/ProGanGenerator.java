@@ -24,7 +24,7 @@ import org.gan4j.data.SampleShape;
  * doubling above (the paper's 512 halving above 32×32 is far beyond a 2-core CPU). The output is linear, as the paper's; grids and
  * eval clamp it to [−1, 1] ({@link OutputRange#SYMMETRIC}).
  */
-public final class ProGanGenerator extends Generator implements Growing {
+public final class ProGanGenerator extends Generator implements Growing, ForwardWork {
     private final int target;
     private final int width;
     private final StageBuffer stage;
@@ -99,6 +99,25 @@ public final class ProGanGenerator extends Generator implements Growing {
             image = toRgb.get(level).forward(h);
         }
         return StageBuffer.upsample(image, target / s.resolution());
+    }
+
+    /** Multiply-accumulates per sample at the current stage: the layers the forward pass runs, at their sides. */
+    @Override
+    public long forwardMacs() {
+        Growing.Stage s = stage();
+        long channels = sampleShape().channels();
+        long macs = (long) latentDim() * 16 * width + 16L * width * width * 9;   // input dense, 4×4 conv
+        for (int r = 8; r <= s.resolution(); r *= 2) {
+            long in = StageBuffer.channels(width, r / 2);
+            long out = StageBuffer.channels(width, r);
+            macs += (long) r * r * 9 * (in * out + out * out);
+        }
+        int r = s.resolution();
+        macs += (long) r * r * StageBuffer.channels(width, r) * channels;                           // toRGB_r
+        if (s.fading()) {
+            macs += (long) (r / 2) * (r / 2) * StageBuffer.channels(width, r / 2) * channels;       // toRGB_{r/2}
+        }
+        return macs;
     }
 
     /** block_r of level i ≥ 1 (r = 4·2^i): B×w×(r/2)×(r/2) → B×w×r×r. */

@@ -185,6 +185,23 @@ class ProGanTest {
     }
 
     @Test
+    void forwardWorkCountsTheLayersOfTheStage() {
+        ProGanGenerator g = generator(GRAY32);
+        ProGanDiscriminator d = discriminator(GRAY32);
+        g.stage(Growing.Stage.stable(4));
+        d.stage(Growing.Stage.stable(4));
+        assertEquals(8 * 16 * 6 + 16 * 6 * 6 * 9 + 16 * 6, g.forwardMacs(), "dense, 4x4 conv, toRGB");
+        assertEquals(16 * 6 + 16 * 7 * 6 * 9 + 16 * 6 * 6 + 6, d.forwardMacs(), "fromRGB, final conv (with the std channel), dense, output");
+        g.stage(new Growing.Stage(8, 0.5));
+        assertEquals(8 * 16 * 6 + 16 * 6 * 6 * 9 + 64 * 9 * 2 * 36 + 64 * 6 + 16 * 6, g.forwardMacs(), "+ block8, toRGB8 and toRGB4");
+        g.stage(Growing.Stage.stable(32));
+        // 32×32 has 3 maps (6 halved): block32 is 6→3 then 3→3
+        assertEquals(8 * 16 * 6 + 16 * 6 * 6 * 9 + 64 * 9 * 72 + 256 * 9 * 72 + 1024 * 9 * (18 + 9) + 1024 * 3, g.forwardMacs());
+        g.release();
+        d.release();
+    }
+
+    @Test
     void aSideThatIsNotAPowerOfTwoOfAtLeastEightIsOneLine() {
         for (SampleShape bad : List.of(new SampleShape(1, 28, 28, true), new SampleShape(1, 4, 4, true), new SampleShape(2, 1, 1, false))) {
             BadInputException e = assertThrows(BadInputException.class, () -> new ProGanArchitecture().checkSupports(bad));
