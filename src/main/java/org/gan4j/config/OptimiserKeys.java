@@ -22,7 +22,7 @@ import org.gan4j.nn.Architecture;
  * @param dSteps    k, discriminator steps per generator step (Goodfellow et al. 2014, Alg. 1; n_critic of the WGAN
  *                  papers). Default: the loss's (wgan, wgan-gp 5), else 1.
  * @param emaDecay  β of an exponential moving average of G's weights (Yazıcı et al. 2019), which then draws the
- *                  sample grids and is the run's {@code generator.pt}; 0 = off, typical 0.999. Default: the family's (progan 0.999), else 0.
+ *                  sample grids and is the run's {@code generator.pt}; 0 = off, typical 0.999. Default: the family's (progan 0.99), else 0.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OptimiserKeys(Integer batch, String optimizer, Double lrG, Double lrD, Double beta1, Double beta2,

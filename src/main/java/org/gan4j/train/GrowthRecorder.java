@@ -1,8 +1,11 @@
 package org.gan4j.train;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.gan4j.nn.Growing;
 import org.gan4j.report.GrowthPicture;
@@ -61,12 +64,12 @@ final class GrowthRecorder implements RunListener {
         Game.Sheet sheet = game.sheet();
         int n = Math.min(COLUMNS, sheet.count());
         int features = sheet.shape().features();
-        float[] samples = java.util.Arrays.copyOf(sheet.samples(), n * features);
+        float[] samples = Arrays.copyOf(sheet.samples(), n * features);
         Path row = row(run.root(), resolution);
         try {
             Files.createDirectories(row.getParent());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create " + row.getParent(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + row.getParent(), e);
         }
         GrowthPicture.writeRow(row, samples, n, sheet.shape(), sheet.low(), sheet.high());
         List<Path> rows = new ArrayList<>();

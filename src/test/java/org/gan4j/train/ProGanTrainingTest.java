@@ -46,7 +46,7 @@ class ProGanTrainingTest {
         assertEquals(0.0, resolved.optimiser().beta1());
         assertEquals(0.99, resolved.optimiser().beta2());
         assertEquals(1, resolved.optimiser().dSteps(), "one critic step, not WGAN-GP's five");
-        assertEquals(0.999, resolved.optimiser().emaDecay());
+        assertEquals(0.99, resolved.optimiser().emaDecay());
         Dataset images = ProGanRuns.open(config);
         try (Trainer t = Trainer.start(config, images)) {
             Growing g = (Growing) t.generator();
