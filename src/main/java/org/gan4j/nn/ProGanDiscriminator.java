@@ -106,6 +106,12 @@ public final class ProGanDiscriminator extends Discriminator implements Growing,
         return output.forward(h);                                                           // B×1
     }
 
+    /** Refused in one line: the equalised learning rate already scales every layer, and these layers are not Conv2d/Linear modules. */
+    @Override
+    public void applySpectralNorm() {
+        throw new org.gan4j.BadInputException("--spectral-norm does not apply to model 'progan' (its layers have the equalised learning rate)");
+    }
+
     /** Multiply-accumulates per sample at the current stage (pooling and the minibatch std are not counted). */
     @Override
     public long forwardMacs() {

@@ -80,6 +80,14 @@ class ProGanCommandsTest {
             assertEquals("gan4j: error: 'fade-kimg' and 'stable-kimg' apply only to --model progan", run.err().strip(), run.toString());
             assertFalse(Files.exists(out), "nothing written");
         }
+        Path spectral = tmp.resolve("spectral");
+        List<String> withNorm = tiny(data, spectral);
+        withNorm.add("--spectral-norm");
+        CliRun refused = CliRun.of(withNorm.toArray(String[]::new));
+        assertEquals(2, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("--spectral-norm does not apply to model 'progan'"), refused.toString());
+        assertFalse(Files.exists(spectral));
+
         Path out = tmp.resolve("negative");
         List<String> args = tiny(data, out);
         args.addAll(List.of("--fade-kimg", "-1"));
