@@ -47,6 +47,8 @@ class ProGanTrainingTest {
         assertEquals(0.99, resolved.optimiser().beta2());
         assertEquals(1, resolved.optimiser().dSteps(), "one critic step, not WGAN-GP's five");
         assertEquals(0.99, resolved.optimiser().emaDecay());
+        assertEquals(32, TrainConfig.builder().model("progan").dataset("fashion-mnist").build().resolve().data().imageSize(),
+                "28x28 data is padded to 32 for progan unless --image-size says otherwise");
         Dataset images = ProGanRuns.open(config);
         try (Trainer t = Trainer.start(config, images)) {
             Growing g = (Growing) t.generator();
