@@ -19,6 +19,8 @@ import org.gan4j.eval.ReferenceCache;
 import org.gan4j.eval.SampleCrop;
 import org.gan4j.features.FeatureNetwork;
 import org.gan4j.features.FeatureNetworks;
+import org.gan4j.features.InceptionV3;
+import org.gan4j.features.InceptionWeights;
 import org.gan4j.io.AtomicFiles;
 import org.gan4j.config.ConfigFiles;
 import org.gan4j.train.TrainedGenerator;
@@ -39,12 +41,15 @@ import picocli.CommandLine.Spec;
             + " images, values 0-255, or a folder of 28x28 PNGs; 32x32 ones, of a 28x28 dataset padded to 32, lose"
             + " their 2-px border) against a real split: fid-, kid-, is-, precision-,"
             + " recall-, density-, coverage- and class coverage, named for the feature network (e.g. fid-fmnist)."
-            + " These are not Inception-based numbers. A coupled run (cogan) is evaluated on domain A, and its pair"
+            + " With --features inception they are pytorch-fid's Inception-v3 numbers, named fid, kid, is, ... (any"
+            + " image size, grayscale or RGB; weights from --inception FILE or downloaded once to ~/.gan4j/weights)."
+            + " A coupled run (cogan) is evaluated on domain A, and its pair"
             + " agreement T(A) vs B of the same z is reported too. Prints a table and writes eval.json.",
         footer = {"", "Examples:",
             "  gan4j eval --run runs/dcgan-fashion-mnist",
             "  gan4j eval --samples fake-images-idx3-ubyte.gz --dataset fashion-mnist --n 10000",
-            "  gan4j eval --samples pngs/ --dataset mnist --split test --out pngs-eval.json"})
+            "  gan4j eval --samples pngs/ --dataset mnist --split test --out pngs-eval.json",
+            "  gan4j eval --run runs/dcgan-cifar10 --features inception --inception pt_inception-2015-12-05-6726825d.pth"})
 public final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -83,6 +88,15 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--network", paramLabel = "FILE", description = "A classifier written by train-classifier, instead of the shipped one.")
     Path network;
 
+    @Option(names = "--features", paramLabel = "NAME",
+            description = "Feature network: inception (pytorch-fid's Inception-v3), fmnist or mnist (default: the dataset's classifier).")
+    String features;
+
+    @Option(names = "--inception", paramLabel = "WEIGHTS",
+            description = "pytorch-fid's weights file " + InceptionWeights.FILE + " (SHA-256 checked); implies --features inception."
+                + " Without it they are downloaded once into ~/.gan4j/weights.")
+    Path inception;
+
     @Option(names = "--cache", paramLabel = "DIR", description = "Cache of real features (default $GAN4J_CACHE, else ~/.cache/gan4j).")
     Path cache;
 
@@ -94,6 +108,51 @@ public final class EvalCommand implements Callable<Integer> {
         SampleCrop crop = crop(g);
         return GeneratorSamples.fromOutputs(g.sample(n, seed), n, crop, g.generator().outputRange(),
                 "generator of " + g.weights() + " (seed " + seed + ")");
+    }
+
+    /** {@code n} samples of any image shape (for Inception-v3), quantised as the IDX export is. */
+    static EvalImages drawAnyShape(TrainedGenerator g, int n, long seed) {
+        if (!g.shape().image() || (g.shape().channels() != 1 && g.shape().channels() != 3)) {
+            throw new BadInputException("the run generates " + g.shape() + " samples; Inception-v3 takes images of 1 or 3 channels");
+        }
+        return GeneratorSamples.fromOutputs(g.sample(n, seed), n, g.shape(), g.generator().outputRange(),
+                "generator of " + g.weights() + " (seed " + seed + ")");
+    }
+
+    /**
+     * The feature network: {@code --features} by name ({@code inception}, or a shipped classifier), or
+     * {@code --network FILE}, or the dataset's shipped classifier; a classifier must judge {@code dataset}.
+     */
+    FeatureNetwork featureNetwork(String dataset, Consumer<String> messages) {
+        String chosen = features != null ? features.toLowerCase(Locale.ROOT) : inception != null ? InceptionV3.NAME : null;
+        if (inception != null && !InceptionV3.NAME.equals(chosen)) {
+            throw new BadInputException("--inception WEIGHTS goes with --features inception, not --features " + features);
+        }
+        if (network != null && chosen != null) {
+            throw new BadInputException("--network FILE and --features " + chosen + " both choose the feature network: give one");
+        }
+        if (InceptionV3.NAME.equals(chosen)) {
+            return InceptionWeights.network(inception, messages);
+        }
+        FeatureNetwork net;
+        if (chosen != null) {
+            if (!FeatureNetworks.names().contains(chosen)) {
+                throw new BadInputException("unknown --features '" + features + "' (known: " + InceptionV3.NAME + ", "
+                        + String.join(", ", FeatureNetworks.names()) + ")");
+            }
+            net = FeatureNetworks.get(chosen);
+        } else {
+            try {
+                net = network != null ? FeatureNetwork.load(network) : FeatureNetworks.get(FeatureNetworks.forDataset(dataset).name());
+            } catch (BadInputException e) {
+                throw network != null ? e : new BadInputException(e.getMessage() + "; --features inception judges any images");
+            }
+        }
+        if (!net.card().dataset().equals(dataset)) {
+            throw new BadInputException("feature network '" + net.name() + "' was trained on " + net.card().dataset()
+                    + ", not on " + dataset);
+        }
+        return net;
     }
 
     /** How the run's samples become the feature networks' 1x28x28 (32x32 ones of a padded dataset lose their border). */
@@ -138,16 +197,12 @@ public final class EvalCommand implements Callable<Integer> {
         dataOptions.initEngine();
         TrainedGenerator generator = source.run != null ? TrainedGenerator.load(source.run) : null;
         String name = dataset != null ? dataset : generator.config().data().dataset();
-        FeatureNetwork net = network != null ? FeatureNetwork.load(network) : FeatureNetworks.get(FeatureNetworks.forDataset(name).name());
-        if (!net.card().dataset().equals(name)) {
-            throw new BadInputException("feature network '" + net.name() + "' was trained on " + net.card().dataset()
-                    + ", not on " + name);
-        }
+        FeatureNetwork net = featureNetwork(name, messages);
         long noiseSeed = generator == null ? 0 : seed != null ? seed : generator.config().run().seed();
         Coupled coupled = generator != null && generator.coupled() ? Coupled.draw(generator, n, noiseSeed) : null;
         EvalImages images = coupled != null ? coupled.images()
-                : generator != null ? draw(generator, n, noiseSeed)
-                : EvalImages.read(source.samples).first(n);
+                : generator != null ? (net.isInception() ? drawAnyShape(generator, n, noiseSeed) : draw(generator, n, noiseSeed))
+                : EvalImages.read(source.samples, net.isInception()).first(n);
         Dataset real = Datasets.open(dataOptions.request(name, messages).withSplit(s));
         ReferenceCache refs = cache != null ? new ReferenceCache(cache) : ReferenceCache.standard();
         RealReference reference = refs.get(real, n, net, messages);

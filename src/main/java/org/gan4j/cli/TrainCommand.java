@@ -339,6 +339,19 @@ public final class TrainCommand implements Callable<Integer> {
         keys.evalSamples(value);
     }
 
+    @Option(names = "--features", paramLabel = "NAME",
+            description = "Feature network of --eval-every: inception (pytorch-fid's Inception-v3: columns fid, kid), fmnist or mnist"
+                + " (default: the dataset's classifier).")
+    void evalFeatures(String value) {
+        keys.evalFeatures(value);
+    }
+
+    @Option(names = "--inception", paramLabel = "WEIGHTS",
+            description = "pytorch-fid's weights file for --features inception (default: downloaded once into ~/.gan4j/weights).")
+    void inception(String value) {
+        keys.inception(value);
+    }
+
     @Option(names = "--tensorboard", paramLabel = "DIR",
             description = "Also write a TensorBoard event file in DIR: scalars, sample pictures, histograms of D's outputs (default off).")
     void tensorboard(String value) {

@@ -28,11 +28,16 @@ import org.gan4j.BadInputException;
  *                        last for now (checkpoint, samples and generator.pt as at the end), and {@code --resume}
  *                        continues it towards {@code steps}. For same-budget comparisons and shared machines. 0 = none
  *                        (the default).
+ * @param evalFeatures    the feature network of {@code eval-every}: {@code inception} (pytorch-fid's Inception-v3,
+ *                        columns {@code fid}, {@code kid}), or a shipped classifier ({@code fmnist}, {@code mnist}).
+ *                        Default: the dataset's classifier.
+ * @param inception       pytorch-fid's weights file for {@code eval-features: inception}; unset = the copy in
+ *                        {@code ~/.gan4j/weights}, downloaded once.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunKeys(Long steps, Integer epochs, Long seed, String device, Integer threads, String out, Integer logEvery,
                       Integer sampleEvery, Integer checkpointEvery, Integer evalEvery, Integer evalSamples,
-                      String tensorboard, Double maxMinutes) {
+                      String tensorboard, Double maxMinutes, String evalFeatures, String inception) {
     public static final long DEFAULT_STEPS = 3000;
 
     /** @param defaultOut the run directory when {@code out} is unset */
@@ -43,7 +48,7 @@ public record RunKeys(Long steps, Integer epochs, Long seed, String device, Inte
         RunKeys r = new RunKeys(epochs == null ? Checks.or(steps, DEFAULT_STEPS) : null, epochs, Checks.or(seed, 42L),
                 Checks.or(device, "cpu"), Checks.or(threads, 0), Checks.or(out, defaultOut), Checks.or(logEvery, 50),
                 Checks.or(sampleEvery, 250), Checks.or(checkpointEvery, 500), Checks.or(evalEvery, 0), Checks.or(evalSamples, 2000),
-                tensorboard, Checks.or(maxMinutes, 0.0));
+                tensorboard, Checks.or(maxMinutes, 0.0), evalFeatures, inception);
         r.check();
         return r;
     }

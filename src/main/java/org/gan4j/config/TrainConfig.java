@@ -119,6 +119,8 @@ public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys opt
         public Builder evalSamples(int v) { keys.put("eval-samples", v); return this; }
         public Builder tensorboard(String v) { keys.put("tensorboard", v); return this; }
         public Builder maxMinutes(double v) { keys.put("max-minutes", v); return this; }
+        public Builder evalFeatures(String v) { keys.put("eval-features", v); return this; }
+        public Builder inception(String v) { keys.put("inception", v); return this; }
 
         public TrainConfig build() {
             return ConfigFiles.fromTree(keys, "config builder");

@@ -34,7 +34,7 @@ import org.gan4j.BadInputException;
  * whose digest matches is renamed to the final name, so a file with the final name is always
  * complete; one whose digest does not match is deleted, because resuming it could never succeed.
  */
-final class Downloader {
+public final class Downloader {
     /** Attempts per mirror while each attempt makes progress (a connection cut mid-file). */
     static final int ATTEMPTS = 4;
     private static final int BUFFER = 1 << 16;
@@ -43,6 +43,28 @@ final class Downloader {
 
     Downloader(HttpClient client) {
         this.client = client;
+    }
+
+    /**
+     * Downloads {@code base + fileName} into {@code dir} (resumable, as every download here), accepting
+     * it only when its SHA-256 starts with {@code sha256Prefix}: for files published with only a
+     * digest prefix in their name, such as pytorch-fid's {@code pt_inception-2015-12-05-6726825d.pth}.
+     *
+     * @param sha256Prefix at least 8 hex digits
+     * @throws IOException       the server could not be reached or did not serve the file (one-line message)
+     * @throws BadInputException it served a file whose digest does not start with the prefix
+     */
+    public static Path fetchWithSha256Prefix(String fileName, URI base, String sha256Prefix, Path dir, Consumer<String> messages)
+            throws IOException {
+        if (!sha256Prefix.matches("[0-9a-fA-F]{8,64}")) {
+            throw new IllegalArgumentException("a SHA-256 prefix needs 8 to 64 hex digits, got '" + sha256Prefix + "'");
+        }
+        return create().fetch(fileName, List.of(base), sha256Prefix, dir, messages);
+    }
+
+    /** A one-line reason for a failed download, for messages outside this package. */
+    public static String reason(IOException e) {
+        return describe(e);
     }
 
     static Downloader create() {
@@ -178,7 +200,8 @@ final class Downloader {
     private static void verifyAndRename(URI uri, Path part, Path target, Map<String, String> expected) throws IOException {
         Map<String, String> actual = digests(part, expected.keySet());
         for (Map.Entry<String, String> e : expected.entrySet()) {
-            if (!actual.get(e.getKey()).equalsIgnoreCase(e.getValue())) {
+            // a full digest must match exactly; a shorter one (8+ hex digits, fetchWithSha256Prefix) is a prefix
+            if (!actual.get(e.getKey()).startsWith(e.getValue().toLowerCase(Locale.ROOT))) {
                 Files.deleteIfExists(part);
                 throw new BadInputException("download of " + uri + " failed verification: " + e.getKey() + " "
                         + actual.get(e.getKey()) + ", expected " + e.getValue().toLowerCase(Locale.ROOT)

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gan4j.features.FeatureNetwork;
 import org.gan4j.metrics.ClassCoverage;
 import org.gan4j.metrics.MeanStd;
 import org.gan4j.metrics.PairAgreement;
@@ -89,7 +90,9 @@ public record EvalReport(String network, String networkDigest, double networkAcc
         Map<String, Object> net = new LinkedHashMap<>();
         net.put("name", network);
         net.put("weights-sha256", networkDigest);
-        net.put("test-accuracy", networkAccuracy);
+        if (!Double.isNaN(networkAccuracy)) {
+            net.put("test-accuracy", networkAccuracy);
+        }
         root.put("feature-network", net);
         root.put("real", Map.of("data", real, "sha256", realDigest, "n", realN));
         Map<String, Object> sampled = new LinkedHashMap<>();
@@ -100,22 +103,22 @@ public record EvalReport(String network, String networkDigest, double networkAcc
         }
         root.put("samples", sampled);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("fid-" + network, fid);
-        m.put("kid-" + network, Map.of("mean", kid.mean(), "std", kid.std(), "subsets", kidSubsets, "subset-size", kidSubsetSize));
+        m.put(name("fid"), fid);
+        m.put(name("kid"), Map.of("mean", kid.mean(), "std", kid.std(), "subsets", kidSubsets, "subset-size", kidSubsetSize));
         if (inceptionScore != null) {
-            m.put("is-" + network, Map.of("mean", inceptionScore.mean(), "std", inceptionScore.std(), "splits", inceptionScore.count()));
+            m.put(name("is"), Map.of("mean", inceptionScore.mean(), "std", inceptionScore.std(), "splits", inceptionScore.count()));
         }
-        putIfPresent(m, "precision-" + network, precision);
-        putIfPresent(m, "recall-" + network, recall);
-        putIfPresent(m, "density-" + network, density);
-        putIfPresent(m, "coverage-" + network, coverage);
+        putIfPresent(m, name("precision"), precision);
+        putIfPresent(m, name("recall"), recall);
+        putIfPresent(m, name("density"), density);
+        putIfPresent(m, name("coverage"), coverage);
         if (classes != null) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("covered", classes.covered());
             c.put("classes", classes.classes());
             c.put("kl", classes.kl());
             c.put("histogram", classes.histogram());
-            m.put("class-coverage-" + network, c);
+            m.put(name("class-coverage"), c);
         }
         if (pairs != null) {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -131,6 +134,11 @@ public record EvalReport(String network, String networkDigest, double networkAcc
         return root;
     }
 
+    /** A metric's name: {@code fid} with pytorch-fid's Inception-v3, {@code fid-fmnist} with gan4j's classifiers. */
+    private String name(String base) {
+        return FeatureNetwork.metricName(base, network, "-");
+    }
+
     private static void putIfPresent(Map<String, Object> m, String key, Double v) {
         if (v != null) {
             m.put(key, v);
@@ -140,22 +148,23 @@ public record EvalReport(String network, String networkDigest, double networkAcc
     /** A table for the terminal: one metric a line. */
     public List<String> table() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%d samples of %s against %d real images of %s, features: %s (test accuracy %.2f%%)",
-                samplesN, samples, realN, real, network, 100 * networkAccuracy));
+        lines.add(String.format(Locale.ROOT, "%d samples of %s against %d real images of %s, features: %s", samplesN, samples, realN,
+                real, network) + (Double.isNaN(networkAccuracy) ? " (pytorch-fid's Inception-v3 pool3)"
+                : String.format(Locale.ROOT, " (test accuracy %.2f%%)", 100 * networkAccuracy)));
         if (preprocessing != null) {
             lines.add("  samples " + preprocessing);
         }
-        lines.add(row("fid-" + network, String.format(Locale.ROOT, "%.4f", fid), "Fréchet distance of the features (lower is better)"));
-        lines.add(row("kid-" + network, String.format(Locale.ROOT, "%.5f ± %.5f", kid.mean(), kid.std()),
+        lines.add(row(name("fid"), String.format(Locale.ROOT, "%.4f", fid), "Fréchet distance of the features (lower is better)"));
+        lines.add(row(name("kid"), String.format(Locale.ROOT, "%.5f ± %.5f", kid.mean(), kid.std()),
                 "kernel distance, " + kidSubsets + " subsets of " + kidSubsetSize + " (lower is better)"));
-        lines.add(row("is-" + network, inceptionScore == null ? "-" : String.format(Locale.ROOT, "%.3f ± %.3f", inceptionScore.mean(),
+        lines.add(row(name("is"), inceptionScore == null ? "-" : String.format(Locale.ROOT, "%.3f ± %.3f", inceptionScore.mean(),
                 inceptionScore.std()), inceptionScore == null ? "needs 10 samples" : "classifier score, 10 splits (higher is better)"));
-        lines.add(row("precision-" + network, fmt(precision), "share of samples on the real manifold (k=3)"));
-        lines.add(row("recall-" + network, fmt(recall), "share of real images on the samples' manifold (k=3)"));
-        lines.add(row("density-" + network, fmt(density), "real neighbourhoods per sample, ~1 when matched (k=5)"));
-        lines.add(row("coverage-" + network, fmt(coverage), "share of real neighbourhoods holding a sample (k=5)"));
+        lines.add(row(name("precision"), fmt(precision), "share of samples on the real manifold (k=3)"));
+        lines.add(row(name("recall"), fmt(recall), "share of real images on the samples' manifold (k=3)"));
+        lines.add(row(name("density"), fmt(density), "real neighbourhoods per sample, ~1 when matched (k=5)"));
+        lines.add(row(name("coverage"), fmt(coverage), "share of real neighbourhoods holding a sample (k=5)"));
         if (classes != null) {
-            lines.add(row("classes-" + network, String.format(Locale.ROOT, "%d of %d", classes.covered(), classes.classes()),
+            lines.add(row(name("classes"), String.format(Locale.ROOT, "%d of %d", classes.covered(), classes.classes()),
                     String.format(Locale.ROOT, "classes predicted; KL(samples || real) %.4f nats", classes.kl())));
         }
         if (pairs != null) {

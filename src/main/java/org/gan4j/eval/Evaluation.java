@@ -41,7 +41,7 @@ public final class Evaluation {
                     + " image; the metrics need at least 2");
         }
         long started = System.nanoTime();
-        FeatureNetwork.Output out = net.apply(samples.pixels(), samples.n());
+        FeatureNetwork.Output out = net.apply(samples.pixels(), samples.n(), samples.shape());
         double fid = FrechetDistance.between(real.features(), out.features());
         MeanStd k = kid.compute(real.features(), out.features());
         int kidSize = Math.min(kid.subsetSize(), Math.min(real.n(), samples.n()));
@@ -65,7 +65,9 @@ public final class Evaluation {
                 density = dc.density();
                 coverage = dc.coverage();
             }
-            classes = ClassCoverage.of(out.predicted(), real.classDistribution());
+            if (!net.isInception()) { // Inception's 1008 ImageNet classes are not the dataset's
+                classes = ClassCoverage.of(out.predicted(), real.classDistribution());
+            }
         }
         return new EvalReport(net.name(), net.digest(), net.card().testAccuracy(), real.data(), real.dataDigest(), real.n(),
                 samples.source(), samples.n(), fid, k, kid.subsets(), kidSize, is, precision, recall, density, coverage, classes,

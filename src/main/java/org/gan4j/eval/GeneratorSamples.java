@@ -15,6 +15,19 @@ public final class GeneratorSamples {
     private GeneratorSamples() {
     }
 
+    /**
+     * Generator outputs of any image {@code shape} ({@code n × shape.features()} values in
+     * {@code range}) as quantised images in [0, 1], uncropped: what Inception-v3 sees.
+     */
+    public static EvalImages fromOutputs(float[] outputs, int n, org.gan4j.data.SampleShape shape, OutputRange range, String source) {
+        byte[] bytes = SampleGrid.toUint8(outputs, n, shape, range.low(), range.high());
+        float[] x = new float[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            x[i] = (bytes[i] & 0xff) / 255f;
+        }
+        return new EvalImages(x, n, source, null, shape);
+    }
+
     /** Generator outputs ({@code n × 784} values in {@code range}) as quantised images in [0, 1]. */
     public static EvalImages fromOutputs(float[] outputs, int n, OutputRange range, String source) {
         return fromOutputs(outputs, n, SampleCrop.of(Classifier.INPUT, "the generator makes"), range, source);

@@ -95,13 +95,13 @@ public final class ReferenceCache {
 
     /** The reference without any cache. */
     public static RealReference compute(Dataset data, int n, FeatureNetwork net) {
-        EvalImages images = EvalImages.fromDataset(data, n, SUBSET_SEED);
+        EvalImages images = EvalImages.fromDataset(data, n, SUBSET_SEED, net.isInception());
         int[] idx = EvalImages.subset(data.size(), n, SUBSET_SEED);
         int[] labels = new int[idx.length];
         for (int i = 0; i < idx.length; i++) {
             labels[i] = data.label(idx[i]);
         }
-        FeatureNetwork.Output out = net.apply(images.pixels(), images.n());
+        FeatureNetwork.Output out = net.apply(images.pixels(), images.n(), images.shape());
         int classes = out.probabilities().d();
         return new RealReference(data.name(), data.digest(), images.n(), SUBSET_SEED, net.name(), net.digest(),
                 out.features(), out.probabilities(), ClassCoverage.distribution(labels, classes));

@@ -38,14 +38,51 @@ public final class FeatureNetwork {
     /** Images per forward pass: bounds native memory (about 20 MB of activations). */
     static final int BATCH = 500;
 
+    /** Inception's images per forward pass: about 1.3 GB of activations at 299×299. */
+    static final int INCEPTION_BATCH = 32;
+
+    /** One of the two is null: a gan4j classifier, or pytorch-fid's Inception-v3. */
     private final Classifier network;
+    private final InceptionV3 inception;
     private final ClassifierCard card;
     private final String digest;
 
-    private FeatureNetwork(Classifier network, ClassifierCard card, String digest) {
+    private FeatureNetwork(Classifier network, InceptionV3 inception, ClassifierCard card, String digest) {
         this.network = network;
+        this.inception = inception;
         this.card = card;
         this.digest = digest;
+    }
+
+    /**
+     * pytorch-fid's Inception-v3 ({@link InceptionV3}) as a feature network named
+     * {@value InceptionV3#NAME}: 2048-d pool3 features, softmax of the 1008 unbiased logits as the
+     * class probabilities (the Inception Score's), any image size and 1 or 3 channels. Its card
+     * records no dataset and no test accuracy (NaN); {@code digest} is the weights file's SHA-256.
+     * Only pytorch-fid's weights (digest starting {@value InceptionWeights#SHA256_PREFIX}) are named
+     * {@value InceptionV3#NAME}; any others (the cross-check test's random ones) are
+     * {@code inception-} and their digest's first 8 digits, so their metrics never pass for FID.
+     */
+    public static FeatureNetwork inception(InceptionV3 net, String digest) {
+        String name = digest.startsWith(InceptionWeights.SHA256_PREFIX) ? InceptionV3.NAME : InceptionV3.NAME + "-" + digest.substring(0, 8);
+        ClassifierCard card = new ClassifierCard(name, null, "pytorch-fid FID weights (pt_inception-2015-12-05)", 0, 0,
+                null, null, Double.NaN, InceptionV3.FEATURES, InceptionV3.CLASSES,
+                "Inception-v3, pytorch-fid's FIDInceptionA/C/E variant (TensorFlow 2015-12-05 graph)", 0, null, null, 0, 0, digest);
+        return new FeatureNetwork(null, net, card, digest);
+    }
+
+    /** Whether this is Inception-v3, whose metrics carry no suffix ({@code fid}, not {@code fid-NAME}). */
+    public boolean isInception() {
+        return inception != null;
+    }
+
+    /**
+     * The name of a metric computed with network {@code network}: {@code base} alone for
+     * Inception-v3 ({@code fid}, comparable with pytorch-fid / torch-fidelity), else
+     * {@code base + separator + network} ({@code fid-fmnist}, {@code fid_fmnist}).
+     */
+    public static String metricName(String base, String network, String separator) {
+        return InceptionV3.NAME.equals(network) ? base : base + separator + network;
     }
 
     /** What the network says about a set of images. */
@@ -79,7 +116,7 @@ public final class FeatureNetwork {
         for (long i = 0; i < parameters.size(); i++) {
             parameters.get(i).requires_grad_(false);
         }
-        return new FeatureNetwork(net, card, digest);
+        return new FeatureNetwork(net, null, card, digest);
     }
 
     /** Loads {@code weights} (a {@code .pt} written by {@link #save}) with its card ({@link #cardFile}). */
@@ -137,6 +174,22 @@ public final class FeatureNetwork {
      * [0, 1] ({@code n × 784} floats, image after image).
      */
     public synchronized Output apply(float[] images, int n) {
+        return apply(images, n, Classifier.INPUT);
+    }
+
+    /**
+     * Features, class probabilities and predicted classes of {@code n} images of {@code shape}
+     * (values in [0, 1], image after image, channel-major within an image). The classifiers take
+     * 1×28×28 only; Inception-v3 any size with 1 or 3 channels.
+     */
+    public synchronized Output apply(float[] images, int n, SampleShape shape) {
+        if (inception != null) {
+            return applyInception(images, n, shape);
+        }
+        if (!shape.equals(Classifier.INPUT)) {
+            throw new BadInputException("feature network '" + name() + "' takes " + Classifier.INPUT + " images, not " + shape
+                    + " (use --features inception for other sizes and colour)");
+        }
         int size = Classifier.INPUT.features();
         if (n < 1 || images.length != (long) n * size) {
             throw new IllegalArgumentException(n + " images of " + Classifier.INPUT + " need " + (long) n * size
@@ -160,6 +213,35 @@ public final class FeatureNetwork {
                 }
             }
         }
+        return new Output(Features.ofFloats(features, n, d), Features.ofFloats(probabilities, n, c), argmax(probabilities, n, c));
+    }
+
+    private Output applyInception(float[] images, int n, SampleShape shape) {
+        int size = shape.features();
+        if (!shape.image() || (shape.channels() != 1 && shape.channels() != 3) || n < 1 || images.length != (long) n * size) {
+            throw new IllegalArgumentException(n + " images of " + shape + " (1 or 3 channels) need " + (long) n * size
+                    + " values, got " + images.length);
+        }
+        int d = InceptionV3.FEATURES;
+        int c = InceptionV3.CLASSES;
+        float[] features = new float[n * d];
+        float[] probabilities = new float[n * c];
+        for (int start = 0; start < n; start += INCEPTION_BATCH) {
+            int m = Math.min(INCEPTION_BATCH, n - start);
+            float[] in = java.util.Arrays.copyOfRange(images, start * size, (start + m) * size);
+            try (PointerScope scope = new PointerScope(); NoGradGuard guard = new NoGradGuard()) {
+                InceptionV3.Output out = inception.apply(Tensors.fromFloats(in, m, shape.channels(), shape.height(), shape.width()));
+                System.arraycopy(out.features(), 0, features, start * d, m * d);
+                Tensor p = org.bytedeco.pytorch.global.torch.softmax(Tensors.fromFloats(out.unbiasedLogits(), m, c).to(
+                        org.bytedeco.pytorch.global.torch.ScalarType.Double), 1);
+                float[] pf = Tensors.toFloats(p.to(org.bytedeco.pytorch.global.torch.ScalarType.Float));
+                System.arraycopy(pf, 0, probabilities, start * c, m * c);
+            }
+        }
+        return new Output(Features.ofFloats(features, n, d), Features.ofFloats(probabilities, n, c), argmax(probabilities, n, c));
+    }
+
+    private static int[] argmax(float[] probabilities, int n, int c) {
         int[] predicted = new int[n];
         for (int i = 0; i < n; i++) {
             int best = 0;
@@ -170,7 +252,7 @@ public final class FeatureNetwork {
             }
             predicted[i] = best;
         }
-        return new Output(Features.ofFloats(features, n, d), Features.ofFloats(probabilities, n, c), predicted);
+        return predicted;
     }
 
     /**
@@ -184,6 +266,9 @@ public final class FeatureNetwork {
      * @throws BadInputException when the images are not B × 1 × 28 × 28
      */
     public Tensor featuresWithGrad(Tensor images) {
+        if (inception != null) {
+            throw new BadInputException("the content loss takes a gan4j classifier's features, not Inception-v3's");
+        }
         long[] shape = images.sizes().vec().get();
         if (shape.length != 4) {
             throw new BadInputException("the feature classifiers take B × " + Classifier.INPUT + " batches, got "
@@ -210,7 +295,7 @@ public final class FeatureNetwork {
         return card;
     }
 
-    /** The network itself (eval mode). */
+    /** The network itself (eval mode); null for Inception-v3. */
     public Classifier network() {
         return network;
     }

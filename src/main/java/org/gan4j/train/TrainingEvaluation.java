@@ -32,6 +32,9 @@ import org.gan4j.eval.ReferenceCache;
 import org.gan4j.eval.SampleCrop;
 import org.gan4j.features.FeatureNetwork;
 import org.gan4j.features.FeatureNetworks;
+import org.gan4j.features.InceptionV3;
+import org.gan4j.features.InceptionWeights;
+import org.gan4j.data.SampleShape;
 import org.gan4j.io.AtomicFiles;
 import org.gan4j.metrics.KernelDistance;
 
@@ -41,7 +44,8 @@ import org.gan4j.metrics.KernelDistance;
  * fixed batch of {@code eval-samples} noise vectors into images, which are compared with as many
  * images of the dataset's test split through the dataset's shipped feature network (a run on a 28×28 dataset
  * padded to 32 is evaluated on its samples without the 2-px border, {@link SampleCrop}, against the native
- * 28×28 test split). The values
+ * 28×28 test split), or through the one {@code eval-features} names ({@code inception}: pytorch-fid's
+ * Inception-v3 on the uncropped images, columns {@code fid} and {@code kid}). The values
  * go into {@code metrics.csv} as {@code fid_<net>} and {@code kid_<net>} (NaN between
  * evaluations); when FID improves, the whole training state is saved as {@code checkpoints/best.pt}
  * and {@code checkpoints/best.json} records the step and the values.
@@ -73,9 +77,12 @@ final class TrainingEvaluation implements RunListener {
     private final Path bestCheckpoint;
     private final Path bestRecord;
     private double bestFid;
+    /** The generated images' shape: 1×28×28 for the classifiers, any image for Inception-v3. */
+    private final SampleShape shape;
 
     private TrainingEvaluation(TrainConfig config, FeatureNetwork net, RealReference real, Latent latent, Sampler sampler,
-            SampleCrop crop, RunDirectory run, long resumeStep, RunEvents events, Consumer<Path> saveBest) {
+            SampleCrop crop, RunDirectory run, long resumeStep, RunEvents events, Consumer<Path> saveBest, SampleShape shape) {
+        this.shape = shape;
         this.every = config.run().evalEvery();
         this.samples = config.run().evalSamples();
         this.net = net;
@@ -90,23 +97,47 @@ final class TrainingEvaluation implements RunListener {
         this.bestFid = previousBest(bestRecord, resumeStep);
     }
 
-    /** The feature network's name for the columns, checking that the dataset has one; null when evaluation is off. */
+    /**
+     * The feature network's name for the columns ({@code eval-features}, else the dataset's classifier),
+     * checking that it exists; null when evaluation is off.
+     */
     static String networkName(TrainConfig config) {
         if (config.run().evalEvery() == 0) {
             return null;
+        }
+        String chosen = config.run().evalFeatures();
+        if (chosen != null) {
+            if (chosen.equals(InceptionV3.NAME)) {
+                if (config.run().inception() != null) {   // a wrong file fails here, before the run writes anything
+                    InceptionWeights.resolve(Path.of(config.run().inception()), InceptionWeights.defaultDir(), InceptionWeights.RELEASE, m -> { });
+                }
+                return chosen;
+            }
+            if (!FeatureNetworks.names().contains(chosen)) {
+                throw new BadInputException("unknown 'eval-features' '" + chosen + "' (known: " + InceptionV3.NAME + ", "
+                        + String.join(", ", FeatureNetworks.names()) + ")");
+            }
+            if (!FeatureNetworks.recipe(chosen).dataset().equals(config.data().dataset())) {
+                throw new BadInputException("'eval-features' " + chosen + " judges " + FeatureNetworks.recipe(chosen).dataset()
+                        + ", not " + config.data().dataset() + " (use inception, or the dataset's own)");
+            }
+            return chosen;
+        }
+        if (config.run().inception() != null) {
+            throw new BadInputException("'inception' (the weights file) goes with 'eval-features: inception'");
         }
         try {
             return FeatureNetworks.forDataset(config.data().dataset()).name();
         } catch (BadInputException e) {
             throw new BadInputException("'eval-every' needs a dataset with a feature network (fashion-mnist or mnist), not "
-                    + config.data().dataset());
+                    + config.data().dataset() + "; --features inception judges any images");
         }
     }
 
     /** The extra columns of {@code metrics.csv} for {@code config}: none when evaluation is off. */
     static List<String> columns(TrainConfig config) {
         String name = networkName(config);
-        return name == null ? List.of() : List.of("fid_" + name, "kid_" + name);
+        return name == null ? List.of() : List.of(FeatureNetwork.metricName("fid", name, "_"), FeatureNetwork.metricName("kid", name, "_"));
     }
 
     /**
@@ -119,23 +150,38 @@ final class TrainingEvaluation implements RunListener {
         if (name == null) {
             return null;
         }
-        SampleCrop crop = SampleCrop.of(trainData.shape(), "'eval-every' cannot evaluate a run on " + trainData.name() + ", which holds");
-        FeatureNetwork net = FeatureNetworks.get(name);
+        boolean inception = name.equals(InceptionV3.NAME);
+        SampleShape shape = trainData.shape();
+        SampleCrop crop = null;   // Inception-v3 sees the samples as they are
+        if (!inception) {
+            crop = SampleCrop.of(shape, "'eval-every' cannot evaluate a run on " + trainData.name() + ", which holds");
+        } else if (!shape.image() || (shape.channels() != 1 && shape.channels() != 3)) {
+            throw new BadInputException("'eval-every' with feature network inception needs images of 1 or 3 channels, the data is " + shape);
+        }
+        FeatureNetwork net = inception
+                ? InceptionWeights.network(config.run().inception() == null ? null : Path.of(config.run().inception()), events::message)
+                : FeatureNetworks.get(name);
         DatasetRequest request = DatasetRequest.of(config.data().dataset()).withSplit(Split.TEST)
                 .withDataDir(config.data().data() == null ? null : Path.of(config.data().data())).withDownload(config.data().download())
                 .withMessages(events::message);
-        Dataset test = Datasets.open(request);
+        // Inception-v3 compares the samples with the test split as the run sees its data (padded to 32 when it trains so)
+        Dataset test = Datasets.open(inception ? TrainingData.request(config, events::message).withSplit(Split.TEST) : request);
         RealReference real = ReferenceCache.standard().get(test, config.run().evalSamples(), net, events::message);
         Engine.seed(Trainer.mix(config.run().seed(), -2));
         Latent latent;
         try (PointerScope scope = new PointerScope()) {
             latent = sampler.prior().draw(config.run().evalSamples(), device).retain();   // n × latent (+ labels, codes), lives as long as the run
         }
-        return new TrainingEvaluation(config, net, real, latent, sampler, crop, run, resumeStep, events, saveBest);
+        return new TrainingEvaluation(config, net, real, latent, sampler, crop, run, resumeStep, events, saveBest, shape);
     }
 
     List<String> columns() {
-        return List.of("fid_" + net.name(), "kid_" + net.name());
+        return List.of(metric("fid", "_"), metric("kid", "_"));
+    }
+
+    /** {@code fid_fmnist}, or {@code fid} with Inception-v3. */
+    private String metric(String base, String separator) {
+        return FeatureNetwork.metricName(base, net.name(), separator);
     }
 
     @Override
@@ -152,7 +198,7 @@ final class TrainingEvaluation implements RunListener {
     }
 
     private void evaluate(long step) {
-        int features = crop.from().features();
+        int features = shape.features();
         float[] outputs = new float[samples * features];
         try (PointerScope scope = new PointerScope()) {
             for (int start = 0; start < samples; start += BATCH) {
@@ -161,11 +207,12 @@ final class TrainingEvaluation implements RunListener {
                 System.arraycopy(part, 0, outputs, start * features, part.length);
             }
         }
-        EvalImages images = GeneratorSamples.fromOutputs(outputs, samples, crop, sampler.generator().outputRange(),
-                "generator at step " + step);
+        EvalImages images = net.isInception()
+                ? GeneratorSamples.fromOutputs(outputs, samples, shape, sampler.generator().outputRange(), "generator at step " + step)
+                : GeneratorSamples.fromOutputs(outputs, samples, crop, sampler.generator().outputRange(), "generator at step " + step);
         EvalReport r = Evaluation.distances(net, real, images, kid);
-        String line = String.format(Locale.ROOT, "step %d: fid-%s %.4f, kid-%s %.5f ± %.5f (%d samples vs %s, %.1f s)", step,
-                net.name(), r.fid(), net.name(), r.kid().mean(), r.kid().std(), samples, real.data(), r.seconds());
+        String line = String.format(Locale.ROOT, "step %d: %s %.4f, %s %.5f ± %.5f (%d samples vs %s, %.1f s)", step,
+                metric("fid", "-"), r.fid(), metric("kid", "-"), r.kid().mean(), r.kid().std(), samples, real.data(), r.seconds());
         if (r.fid() < bestFid) {
             bestFid = r.fid();
             saveBest.accept(bestCheckpoint);
@@ -173,8 +220,8 @@ final class TrainingEvaluation implements RunListener {
             line += "; best so far, saved as " + bestCheckpoint;
         }
         Map<String, Double> values = new LinkedHashMap<>();
-        values.put("fid_" + net.name(), r.fid());
-        values.put("kid_" + net.name(), r.kid().mean());
+        values.put(metric("fid", "_"), r.fid());
+        values.put(metric("kid", "_"), r.kid().mean());
         events.publish(new RunEvent.Evaluated(step, values, line));
     }
 
@@ -190,11 +237,11 @@ final class TrainingEvaluation implements RunListener {
     private void writeRecord(long step, EvalReport r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("step", step);
-        m.put("fid-" + net.name(), r.fid());
-        m.put("kid-" + net.name(), r.kid().mean());
+        m.put(metric("fid", "-"), r.fid());
+        m.put(metric("kid", "-"), r.kid().mean());
         m.put("samples", samples);
         m.put("real", real.data());
-        if (crop.crops()) {
+        if (crop != null && crop.crops()) {
             m.put("preprocessing", crop.description());
         }
         m.put("feature-network-sha256", net.digest());
@@ -222,7 +269,7 @@ final class TrainingEvaluation implements RunListener {
             var fields = node.fields();
             while (fields.hasNext()) {
                 var e = fields.next();
-                if (e.getKey().startsWith("fid-")) {
+                if (e.getKey().equals("fid") || e.getKey().startsWith("fid-")) {
                     return e.getValue().asDouble();
                 }
             }

@@ -232,7 +232,8 @@ class TrainingEvaluationTest {
         assertEquals(List.of(), TrainingEvaluation.columns(TrainConfig.defaults().resolve()));
         TrainConfig ring = TrainConfig.builder().model("mlp").dataset("ring8").evalEvery(10).build().resolve();
         BadInputException e = assertThrows(BadInputException.class, () -> TrainingEvaluation.columns(ring));
-        assertEquals("'eval-every' needs a dataset with a feature network (fashion-mnist or mnist), not ring8", e.getMessage());
+        assertEquals("'eval-every' needs a dataset with a feature network (fashion-mnist or mnist), not ring8;"
+                + " --features inception judges any images", e.getMessage());
         assertThrows(BadInputException.class, () -> TrainConfig.builder().evalEvery(-1).build().resolve());
         assertThrows(BadInputException.class, () -> TrainConfig.builder().evalSamples(1).build().resolve());
     }
