@@ -200,6 +200,5 @@ class ProGanTrainingTest {
             ((com.fasterxml.jackson.databind.node.ObjectNode) state).put("alpha", (11 * 4 - 32) / 32.0);
             t.game().restore(state);   // the true one passes
         }
-        assertFalse(Files.exists(tmp.resolve("nothing")));
     }
 }
