@@ -196,8 +196,12 @@ public final class Benchmark {
     /** B5: family {@code model} trained at 32×32 with its own defaults (see the class comment). */
     public BenchResult.Throughput b5(String model) {
         int iters = options.itersOr(B5_ITERS);
-        TrainConfig config = TrainConfig.builder().model(model).dataset("bench").seed(SEED).device(options.device())
-                .threads(options.threads()).sampleEvery(Integer.MAX_VALUE).checkpointEvery(Integer.MAX_VALUE).build();
+        TrainConfig.Builder builder = TrainConfig.builder().model(model).dataset("bench").seed(SEED).device(options.device())
+                .threads(options.threads()).sampleEvery(Integer.MAX_VALUE).checkpointEvery(Integer.MAX_VALUE);
+        if (Architectures.get(model).grows()) {
+            builder.fadeKimg(0).stableKimg(0);   // a growing family at full resolution from step 0, as the others
+        }
+        TrainConfig config = builder.build();
         Timed timed = train(config, UniformImages.create(SHAPE_32), iters);
         double seconds = timed.timer.elapsedNanos(options.warmup(), options.warmup() + iters) / 1e9;
         double[] ms = timed.timer.iterationNanos(options.warmup(), options.warmup() + iters);

@@ -59,7 +59,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Continue the run in DIR from its last checkpoint; only --steps/--epochs, --threads, --device, --tensorboard and --max-minutes may change.")
     Path resume;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "Network family: mlp, dcgan, infogan, cogan or srgan (default dcgan).")
+    @Option(names = "--model", paramLabel = "NAME", description = "Network family: mlp, dcgan, infogan, cogan, srgan or progan (default dcgan).")
     void model(String value) {
         keys.model(value);
     }
@@ -79,6 +79,18 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "S", description = "srgan: upscaling factor, 2 or 4 (default 4, the paper's).")
     void scale(int value) {
         keys.scale(value);
+    }
+
+    @Option(names = "--fade-kimg", paramLabel = "K",
+            description = "progan: thousands of real images over which each new resolution fades in (default 8).")
+    void fadeKimg(double value) {
+        keys.fadeKimg(value);
+    }
+
+    @Option(names = "--stable-kimg", paramLabel = "K",
+            description = "progan: thousands of real images at each resolution after its fade-in, and at 4x4 (default 8).")
+    void stableKimg(double value) {
+        keys.stableKimg(value);
     }
 
     @Option(names = "--sr-blocks", paramLabel = "B", description = "srgan: residual blocks of SRResNet (default 4; the paper's 16).")
@@ -173,6 +185,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Lazy R1: only every K-th D step, scaled by K (default: stylegan 16, as StyleGAN2; else 1 = every step).")
     void r1Every(int value) {
         keys.r1Every(value);
+    }
+
+    @Option(names = "--drift", paramLabel = "E",
+            description = "Drift term E*E[D(x)^2] on D's real outputs (ProGAN's 0.001); 0 = off (default: progan 0.001, else 0).")
+    void drift(double value) {
+        keys.drift(value);
     }
 
     @Option(names = "--real-label", paramLabel = "X",

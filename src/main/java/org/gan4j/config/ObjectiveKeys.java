@@ -11,8 +11,9 @@ import org.gan4j.nn.Architecture;
  * The keys of what the players minimise: the adversarial loss pair and the terms and regularisers
  * added to it.
  *
- * @param loss          adversarial loss, a name in {@link Losses}: {@code ns} (non-saturating, default),
- *                      {@code minimax}, {@code lsgan}, {@code hinge}, {@code wgan}, {@code wgan-gp}.
+ * @param loss          adversarial loss, a name in {@link Losses}: {@code ns} (non-saturating),
+ *                      {@code minimax}, {@code lsgan}, {@code hinge}, {@code wgan}, {@code wgan-gp}. Default: the
+ *                      family's (progan {@code wgan-gp}), else {@code ns}.
  * @param r1Gamma       γ of the R1 penalty γ/2·E[‖∇D(x)‖²] on real data (Mescheder et al. 2018), with any loss;
  *                      0 = off. Default: the family's (stylegan 0.01), else 0.
  * @param r1Every       lazy R1 (Karras et al. 2020): compute it every k-th D step only, scaled by k, so its average
@@ -28,18 +29,22 @@ import org.gan4j.nn.Architecture;
  *                      {@code linear}.
  * @param infoLambda    λ of InfoGAN's mutual-information term, added to both losses (a family with codes only).
  *                      Default 1.
+ * @param drift         ε of the drift term ε·E[D(x)²] on D's real outputs (Karras et al. 2018, §A.1), which keeps a
+ *                      Wasserstein critic's output from drifting away from 0; with any loss, 0 = off. Default: the
+ *                      family's (progan 0.001), else 0.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ObjectiveKeys(String loss, Double r1Gamma, Integer r1Every, Double realLabel, Double instanceNoise, String instanceNoiseSchedule,
-                            Double infoLambda) {
+                            Double infoLambda, Double drift) {
     static final String DEFAULT_LOSS = "ns";
 
     /**
      * @param coded          whether the family has latent codes (InfoGAN), the only ones {@code info-lambda} applies to
+     * @param lossName       the loss, this section's or the family's default
+     * @param driftDefault   the family's drift ε (ProGAN's 0.001), 0 for most
      * @param regularisation the family's R1 defaults (StyleGAN2's γ 0.01 every 16)
      */
-    ObjectiveKeys resolve(boolean coded, Architecture.Regularisation regularisation) {
-        String lossName = Checks.or(loss, DEFAULT_LOSS);
+    ObjectiveKeys resolve(boolean coded, String lossName, double driftDefault, Architecture.Regularisation regularisation) {
         AdversarialLoss adversarial = Losses.get(lossName);
         double label = Checks.or(realLabel, 1.0);
         if (label != 1.0 && !adversarial.outputsProbabilityLogits()) {
@@ -58,7 +63,7 @@ public record ObjectiveKeys(String loss, Double r1Gamma, Integer r1Every, Double
             throw new BadInputException("'r1-every' applies only with R1 (set --r1-gamma)");
         }
         ObjectiveKeys r = new ObjectiveKeys(lossName, gamma, gamma > 0 ? Checks.or(r1Every, regularisation.r1Every()) : null, label, Checks.or(instanceNoise, 0.0), schedule,
-                coded ? Checks.or(infoLambda, 1.0) : null);
+                coded ? Checks.or(infoLambda, 1.0) : null, Checks.or(drift, driftDefault));
         r.check();
         return r;
     }
@@ -72,6 +77,7 @@ public record ObjectiveKeys(String loss, Double r1Gamma, Integer r1Every, Double
             throw Checks.invalid("real-label", realLabel, "must be in (0, 1]");
         }
         Checks.nonNegative("instance-noise", instanceNoise, "must be 0 (off) or a positive sigma, typical 0.1");
+        Checks.nonNegative("drift", drift, "must be 0 (off) or positive, the paper's 0.001");
         if (infoLambda != null) {
             Checks.nonNegative("info-lambda", infoLambda, "must be 0 or positive");
         }

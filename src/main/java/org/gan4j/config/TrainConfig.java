@@ -9,7 +9,7 @@ import org.gan4j.nn.Architectures;
 /**
  * Everything that decides a training run, one typed object in six sections: the {@link DataKeys data},
  * the {@link NetworkKeys networks}, their {@link OptimiserKeys optimisers}, the {@link ObjectiveKeys
- * objective}, the {@link RunKeys run} itself, and a family's own keys ({@link SuperResolutionKeys}, {@link StyleKeys}). Each key has one kebab-case name, the same as its
+ * objective}, the {@link RunKeys run} itself, and a family's own keys ({@link SuperResolutionKeys}, {@link ProgressiveKeys}, {@link StyleKeys}). Each key has one kebab-case name, the same as its
  * command-line flag: a config file (YAML or JSON) is one flat map of those names ({@code lr-g},
  * {@code d-steps}, ...), and a flag given on the command line overrides the file ({@link ConfigFiles}).
  *
@@ -19,11 +19,11 @@ import org.gan4j.nn.Architectures;
  * resolved config is what {@code config.json} records; every value is then in range and finite.
  */
 public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys optimiser, ObjectiveKeys objective, RunKeys run,
-                          SuperResolutionKeys superResolution, StyleKeys style) {
+                          SuperResolutionKeys superResolution, ProgressiveKeys progressive, StyleKeys style) {
     public static final long DEFAULT_STEPS = RunKeys.DEFAULT_STEPS;
 
     public TrainConfig {
-        if (data == null || networks == null || optimiser == null || objective == null || run == null || superResolution == null
+        if (data == null || networks == null || optimiser == null || objective == null || run == null || superResolution == null || progressive == null
                 || style == null) {
             throw new IllegalArgumentException("every section of a config is present (keys inside may be null)");
         }
@@ -42,15 +42,19 @@ public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys opt
      */
     public TrainConfig resolve() {
         Architecture arch = Architectures.get(Checks.or(networks.model(), NetworkKeys.DEFAULT_MODEL));
-        var lossDefaults = Losses.get(Checks.or(objective.loss(), ObjectiveKeys.DEFAULT_LOSS)).defaults();
-        OptimiserKeys o = optimiser.resolve(arch, lossDefaults);
-        ObjectiveKeys l = objective.resolve(!arch.latentCodes().isEmpty(), arch.regularisation());
+        Architecture.Recipe recipe = arch.recipe();
+        String lossName = Checks.or(objective.loss(), Checks.or(recipe.loss(), ObjectiveKeys.DEFAULT_LOSS));
+        var lossDefaults = recipe.over(Losses.get(lossName).defaults());
+        OptimiserKeys o = optimiser.resolve(arch, lossDefaults, Checks.or(recipe.emaDecay(), arch.regularisation().emaDecay()));
+        ObjectiveKeys l = objective.resolve(!arch.latentCodes().isEmpty(), lossName, Checks.or(recipe.drift(), 0.0),
+                arch.regularisation());
         NetworkKeys n = networks.resolve(arch, lossDefaults);
         DataKeys d = data.resolve(arch);
         RunKeys r = run.resolve("runs/" + n.model() + "-" + d.dataset());
         SuperResolutionKeys sr = superResolution.resolve(arch.game().equals("super-resolution"), d.dataset(), r.steps());
+        ProgressiveKeys p = progressive.resolve(arch.grows());
         StyleKeys st = style.resolve(n.model().equals("stylegan"));
-        return new TrainConfig(d, n, o, l, r, sr, st);
+        return new TrainConfig(d, n, o, l, r, sr, p, st);
     }
 
     /** A builder starting from every key unset; see the sections for each key's default. */
@@ -108,6 +112,9 @@ public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys opt
         public Builder srPretrainSteps(long v) { keys.put("sr-pretrain-steps", v); return this; }
         public Builder adversarialWeight(double v) { keys.put("adversarial-weight", v); return this; }
         public Builder content(String v) { keys.put("content", v); return this; }
+        public Builder fadeKimg(double v) { keys.put("fade-kimg", v); return this; }
+        public Builder stableKimg(double v) { keys.put("stable-kimg", v); return this; }
+        public Builder drift(double v) { keys.put("drift", v); return this; }
         public Builder mappingLayers(int v) { keys.put("mapping-layers", v); return this; }
         public Builder mixingProb(double v) { keys.put("mixing-prob", v); return this; }
         public Builder plWeight(double v) { keys.put("pl-weight", v); return this; }

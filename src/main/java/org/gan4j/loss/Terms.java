@@ -15,7 +15,7 @@ import org.gan4j.nn.StyleGanGenerator;
 /**
  * The registry of {@link Term}s. Each entry decides from a run's {@link Settings} whether it applies;
  * {@link #of} returns those that do, in registry order, which is the order a step adds them:
- * {@code L_D + gradient-penalty + r1 + acgan-ce + info-mi} ({@code L_G + acgan-ce + info-mi + path-length}) (the order fixes float rounding, so it is
+ * {@code L_D + gradient-penalty + r1 + acgan-ce + info-mi + drift} ({@code L_G + acgan-ce + info-mi + path-length}) (the order fixes float rounding, so it is
  * part of what makes a resumed run bit-identical).
  */
 public final class Terms {
@@ -26,6 +26,7 @@ public final class Terms {
         register("r1", s -> s.r1Gamma() > 0 ? new R1(s.r1Gamma(), s.r1Every()) : null);
         register("acgan-ce", s -> s.conditioning() == Conditioning.ACGAN ? new AuxiliaryClassifier() : null);
         register("info-mi", s -> s.codes() != null && !s.codes().isEmpty() ? new MutualInformation(s.codes(), s.infoLambda()) : null);
+        register("drift", s -> s.drift() > 0 ? new Drift(s.drift()) : null);
         register("path-length", s -> s.plWeight() > 0 ? new PathLength(s.plWeight(), s.plEvery()) : null);
     }
 
@@ -65,15 +66,38 @@ public final class Terms {
      * @param conditioning how labels enter a conditional run, null for none
      * @param codes        InfoGAN's codes, null or empty for none
      * @param infoLambda   λ of InfoGAN's information term
+     * @param drift        ε of the drift term ε·E[D(x)²], 0 = off
      * @param plWeight     weight of StyleGAN2's path-length regulariser on G, 0 = off
      * @param plEvery      lazy path-length regularisation: every k-th G step, scaled by k
      */
     public record Settings(AdversarialLoss loss, double r1Gamma, int r1Every, Conditioning conditioning, LatentCodes codes,
-                           double infoLambda, double plWeight, int plEvery) {
-        /** Settings without path-length regularisation. */
+                           double infoLambda, double drift, double plWeight, int plEvery) {
+        /** Settings without drift or path length. */
         public Settings(AdversarialLoss loss, double r1Gamma, int r1Every, Conditioning conditioning, LatentCodes codes,
                         double infoLambda) {
-            this(loss, r1Gamma, r1Every, conditioning, codes, infoLambda, 0, 1);
+            this(loss, r1Gamma, r1Every, conditioning, codes, infoLambda, 0, 0, 1);
+        }
+
+        /** Settings without path length. */
+        public Settings(AdversarialLoss loss, double r1Gamma, int r1Every, Conditioning conditioning, LatentCodes codes,
+                        double infoLambda, double drift) {
+            this(loss, r1Gamma, r1Every, conditioning, codes, infoLambda, drift, 0, 1);
+        }
+    }
+
+    /**
+     * ProGAN's drift term (Karras et al. 2018, §A.1): ε·E[D(x)²] on D's real outputs, ε = 0.001 in the paper, which
+     * keeps a Wasserstein critic's output near 0 (its loss alone is unchanged by adding a constant to D).
+     */
+    record Drift(double epsilon) implements Term {
+        @Override
+        public String name() {
+            return "drift";
+        }
+
+        @Override
+        public Tensor discriminator(Judgement j) {
+            return j.realOut().logits().square().mean().mul(new Scalar(epsilon));
         }
     }
 

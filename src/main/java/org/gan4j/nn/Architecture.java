@@ -3,6 +3,7 @@ package org.gan4j.nn;
 import org.gan4j.BadInputException;
 import org.gan4j.data.SampleShape;
 import org.gan4j.engine.Parallelism;
+import org.gan4j.loss.LossDefaults;
 
 /**
  * A family of generator/discriminator pairs together with the hyper-parameters its paper trains it
@@ -84,9 +85,45 @@ public interface Architecture {
         public static final Regularisation NONE = new Regularisation(0, 1, 0);
     }
 
+    /** Whether the family grows progressively ({@link Growing}): the only one the keys {@code fade-kimg} and {@code stable-kimg} apply to. */
+    default boolean grows() {
+        return false;
+    }
+
     /** Whether D has normalisation layers between its hidden layers that {@code --d-norm} chooses. */
     default boolean hasDiscriminatorNorm() {
         return false;
+    }
+
+    /**
+     * How the family's paper trains it beyond {@link #defaults()}: its loss, and settings that go ahead of that
+     * loss's own paper's where the config leaves them unset (ProGAN trains WGAN-GP with its own Adam and one
+     * critic step, not Gulrajani et al.'s). {@link Recipe#NONE} by default: the project's loss and the loss's settings.
+     */
+    default Recipe recipe() {
+        return Recipe.NONE;
+    }
+
+    /**
+     * A family's training recipe; each null leaves the usual default.
+     *
+     * @param loss      the default {@code loss}, or null for the project's ({@code ns})
+     * @param optimiser optimiser settings over the loss's ({@link LossDefaults#NONE} for none)
+     * @param emaDecay  the default {@code ema-decay}, or null (0, off)
+     * @param drift     the default {@code drift} ε of ε·E[D(x)²], or null (0, off)
+     */
+    record Recipe(String loss, LossDefaults optimiser, Double emaDecay, Double drift) {
+        public static final Recipe NONE = new Recipe(null, LossDefaults.NONE, null, null);
+
+        /** The settings for a run with {@code ofLoss}, its loss's: this recipe's where it has one, else the loss's. */
+        public LossDefaults over(LossDefaults ofLoss) {
+            LossDefaults o = optimiser;
+            return new LossDefaults(o.optimizer() != null ? o.optimizer() : ofLoss.optimizer(),
+                    o.learningRate() != null ? o.learningRate() : ofLoss.learningRate(),
+                    o.beta1() != null ? o.beta1() : ofLoss.beta1(), o.beta2() != null ? o.beta2() : ofLoss.beta2(),
+                    o.dSteps() != null ? o.dSteps() : ofLoss.dSteps(),
+                    o.discriminatorNorm() != null ? o.discriminatorNorm() : ofLoss.discriminatorNorm());
+        }
     }
 
     /**

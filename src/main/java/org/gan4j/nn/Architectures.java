@@ -15,6 +15,7 @@ public final class Architectures {
         register(new InfoGan());
         register(new CoGanArchitecture());
         register(new SrGanArchitecture());
+        register(new ProGanArchitecture());
         register(new StyleGan());
     }
 

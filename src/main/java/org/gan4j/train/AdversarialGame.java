@@ -1,6 +1,9 @@
 package org.gan4j.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 import org.gan4j.BadInputException;
+import org.gan4j.config.ConfigFiles;
 import org.gan4j.config.TrainConfig;
 import org.gan4j.data.Batch;
 import org.gan4j.data.Dataset;
@@ -25,6 +29,7 @@ import org.gan4j.nn.Architecture;
 import org.gan4j.nn.Architectures;
 import org.gan4j.nn.Discriminator;
 import org.gan4j.nn.Generator;
+import org.gan4j.nn.Growing;
 import org.gan4j.nn.Latent;
 import org.gan4j.nn.NetworkSpec;
 import org.gan4j.nn.Networks;
@@ -42,6 +47,13 @@ import org.gan4j.nn.Sampler;
  * <p>With {@code ema-decay} β &gt; 0 a {@link WeightAverage} of G follows every generator step; the
  * average, not G, draws the sample grids and becomes {@code generator.pt}. With {@code instance-noise}
  * D sees real and fake batches with {@link InstanceNoise} added, in its own steps and in G's.
+ *
+ * <p>Progressive growing (Karras et al. 2018) is data too: when the family {@link Architecture#grows()}, its
+ * networks are {@link Growing} and each step starts by putting G, D and G's average at the stage a
+ * {@link GrowthSchedule} gives for the real images shown so far (step × batch × d-steps). The optimisers keep
+ * their state across a growth: a block not yet in use gets no gradient, so Adam leaves it alone (its moments
+ * and step count start when it joins, as the paper's reset would start them), and the old blocks keep theirs.
+ * The paper resets Adam at each growth; keeping the state makes a resume exact with nothing more to record.
  *
  * <p>Players: {@code generator} and {@code discriminator}; modules kept by checkpoints: those two and
  * {@code generator_ema} when the run keeps an average.
@@ -72,6 +84,12 @@ final class AdversarialGame implements Game {
     private final Latent fixedLatent;
     /** D's raw outputs on the real and fake batch of the last D step of the last step that asked for them. */
     private Map<String, float[]> distributions = Map.of();
+    /** When a progressive family grows, or null for one that does not. */
+    private final GrowthSchedule growth;
+    /** The networks a growth stage applies to: G, D and G's average (empty when the family does not grow). */
+    private final List<Growing> growing = new ArrayList<>();
+    /** Real images D has seen: (steps played) × batch × d-steps. */
+    private long imagesShown;
 
     AdversarialGame(GameSetup setup) {
         TrainConfig c = setup.config();
@@ -100,6 +118,16 @@ final class AdversarialGame implements Game {
             if (averaged != null) {
                 averaged.to(device.torchDevice(), false);
             }
+        }
+        this.growth = architecture.grows()
+                ? GrowthSchedule.ofKimg(shape.height(), c.progressive().fadeKimg(), c.progressive().stableKimg()) : null;
+        if (growth != null) {
+            for (Module m : new Module[] {generator, discriminator, averaged}) {
+                if (m != null) {
+                    growing.add((Growing) m);
+                }
+            }
+            grow(growth.at(0));
         }
         this.average = averaged == null ? null : new WeightAverage(generator, averaged, c.optimiser().emaDecay());
         this.sharedParams = discriminator.sharedWithGenerator();
@@ -148,10 +176,13 @@ final class AdversarialGame implements Game {
         return SCALARS;
     }
 
-    /** One iteration of Algorithm 1: k discriminator steps, then one generator step. */
+    /** One iteration of Algorithm 1: k discriminator steps, then one generator step (at the step's growth stage). */
     @Override
     public StepScalars play(StepContext step) {
         int k = config.optimiser().dSteps();
+        if (growth != null) {
+            grow(growth.at(step.step() * imagesPerStep()));
+        }
         DiscriminatorStep d = null;
         for (int i = 0; i < k; i++) {
             d = updateDiscriminator(step, i == k - 1);
@@ -160,8 +191,67 @@ final class AdversarialGame implements Game {
         if (average != null) {
             average.update();
         }
+        imagesShown = (step.step() + 1) * imagesPerStep();
         return StepScalars.of("d_loss", d.loss(), "g_loss", g.loss(), "d_real", d.meanReal(), "d_fake", d.meanFake(),
                 "grad_norm_d", d.gradientNorm(), "grad_norm_g", g.gradientNorm());
+    }
+
+    private void grow(Growing.Stage stage) {
+        for (Growing g : growing) {
+            g.stage(stage);
+        }
+    }
+
+    /** Real images one step shows D: batch × d-steps. */
+    long imagesPerStep() {
+        return (long) config.optimiser().batch() * config.optimiser().dSteps();
+    }
+
+    /** The growth schedule of a progressive family, or null. */
+    GrowthSchedule growth() {
+        return growth;
+    }
+
+    /**
+     * A growing run's place in its schedule after the steps played: {@code images} (real images shown),
+     * {@code kimg}, and the {@code resolution} and {@code alpha} its networks are at; null for other families.
+     */
+    @Override
+    public JsonNode state() {
+        if (growth == null) {
+            return null;
+        }
+        Growing.Stage s = ((Growing) generator).stage();
+        ObjectNode node = ConfigFiles.JSON.createObjectNode();
+        node.put("images", imagesShown);
+        node.put("kimg", imagesShown / 1000.0);
+        node.put("resolution", s.resolution());
+        node.put("alpha", s.alpha());
+        return node;
+    }
+
+    /**
+     * Checks a resumed growing run: the stage its checkpoint records is the one its networks' buffers hold and the
+     * one the schedule gives for the last step played, so a checkpoint from another schedule fails in one line.
+     */
+    @Override
+    public void restore(JsonNode state) {
+        if (growth == null) {
+            return;
+        }
+        if (state == null || !state.has("images") || !state.has("resolution") || !state.has("alpha")) {
+            throw new BadInputException("the checkpoint of this progan run records no growth stage");
+        }
+        imagesShown = state.get("images").asLong();
+        Growing.Stage recorded = new Growing.Stage(state.get("resolution").asInt(), state.get("alpha").asDouble());
+        Growing.Stage held = ((Growing) generator).stage();
+        Growing.Stage scheduled = growth.at(Math.max(0, imagesShown - imagesPerStep()));
+        if (!held.equals(recorded) || !held.equals(scheduled)) {
+            throw new BadInputException("the checkpoint's growth stage " + recorded.resolution() + "x" + recorded.resolution()
+                    + " alpha " + recorded.alpha() + " at " + imagesShown / 1000.0 + " kimg (networks at " + held.resolution()
+                    + "x" + held.resolution() + " alpha " + held.alpha() + ") is not the schedule's " + scheduled.resolution()
+                    + "x" + scheduled.resolution() + " alpha " + scheduled.alpha());
+        }
     }
 
     /** What a discriminator step leaves for the generator step and the log (means of D as probabilities for logit-valued D). */

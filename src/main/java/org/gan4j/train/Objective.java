@@ -38,8 +38,8 @@ final class Objective implements AutoCloseable {
         AdversarialLoss loss = Losses.get(c.objective().loss());
         var o = c.objective();
         List<Term> terms = Terms.of(new Terms.Settings(loss, o.r1Gamma(), o.r1Every() == null ? 1 : o.r1Every(), conditioning,
-                codes, o.infoLambda() == null ? 0 : o.infoLambda(), c.style().plWeight() == null ? 0 : c.style().plWeight(),
-                c.style().plEvery() == null ? 1 : c.style().plEvery()));
+                codes, o.infoLambda() == null ? 0 : o.infoLambda(), o.drift() == null ? 0 : o.drift(),
+                c.style().plWeight() == null ? 0 : c.style().plWeight(), c.style().plEvery() == null ? 1 : c.style().plEvery()));
         return new Objective(loss, terms, new Targets(c.optimiser().batch(), o.realLabel(), device));
     }
 

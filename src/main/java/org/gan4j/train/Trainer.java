@@ -275,6 +275,9 @@ public final class Trainer implements AutoCloseable {
             if (diagnostics != null) {
                 events.add(diagnostics);
             }
+            if (game instanceof AdversarialGame a && a.growth() != null) {
+                events.add(new GrowthRecorder(game, run, a.growth(), a.imagesPerStep()));
+            }
             if (config.run().tensorboard() != null) {
                 tensorboard = TensorBoardRecorder.open(Path.of(config.run().tensorboard()));
                 events.add(tensorboard);

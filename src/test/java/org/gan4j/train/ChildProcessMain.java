@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.gan4j.BadInputException;
+import org.gan4j.config.TrainConfig;
+import org.gan4j.data.Dataset;
 
 /**
  * A second process for the tests of run directories ({@link RunLockTest}, {@link KilledRunTest}):
@@ -13,7 +15,8 @@ import org.gan4j.BadInputException;
  *       stdin closes (or it is killed);</li>
  *   <li>{@code probe DIR} prints {@code free} or {@code held} and exits;</li>
  *   <li>{@code train DIR STEPS STOP} starts {@link TrainerTest#mlpOnRing} for STEPS steps, prints
- *       {@code at STOP} once step STOP's row is on disk and then waits to be killed.</li>
+ *       {@code at STOP} once step STOP's row is on disk and then waits to be killed;</li>
+ *   <li>{@code train-progan DIR DATA STEPS STOP} the same for {@link ProGanRuns#builder} on the image folder DATA.</li>
  * </ul>
  */
 public final class ChildProcessMain {
@@ -34,6 +37,11 @@ public final class ChildProcessMain {
             train(run.root(), Long.parseLong(args[2]), Long.parseLong(args[3]));
             return;
         }
+        if (args[0].equals("train-progan")) {
+            TrainConfig config = ProGanRuns.builder(run.root(), Path.of(args[2]), Long.parseLong(args[3])).build();
+            train(config, ProGanRuns.open(config), Long.parseLong(args[4]));
+            return;
+        }
         if (args[0].equals("probe")) {
             try (RunLock lock = RunLock.acquire(run)) {
                 System.out.println("free");
@@ -50,7 +58,11 @@ public final class ChildProcessMain {
     }
 
     private static void train(Path dir, long steps, long stop) {
-        try (Trainer t = Trainer.start(TrainerTest.mlpOnRing(dir, steps), TrainerTest.ring8())) {
+        train(TrainerTest.mlpOnRing(dir, steps), TrainerTest.ring8(), stop);
+    }
+
+    private static void train(TrainConfig config, Dataset data, long stop) {
+        try (Trainer t = Trainer.start(config, data)) {
             t.train(new TrainingListener() {
                 @Override
                 public void onStep(StepStats stats) {
