@@ -37,6 +37,9 @@ final class EqualizedConv2d extends Module {
         if (bias) {
             register_parameter("bias", this.bias);
         }
+        // retained: a layer built inside a caller's PointerScope must keep its handles after that scope closes
+        weight.retainReference();
+        this.bias.retainReference();
     }
 
     /** @param x B × in × H × W; returns B × out × H × W */

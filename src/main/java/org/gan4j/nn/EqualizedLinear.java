@@ -40,6 +40,9 @@ final class EqualizedLinear extends Module {
         this.bias = torch.full(new long[] {out}, new Scalar(biasInit / lrMultiplier));
         register_parameter("weight", weight);
         register_parameter("bias", bias);
+        // retained: a layer built inside a caller's PointerScope must keep its handles after that scope closes
+        weight.retainReference();
+        bias.retainReference();
     }
 
     /** @param x B × in; returns B × out */

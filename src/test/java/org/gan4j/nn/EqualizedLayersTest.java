@@ -68,6 +68,22 @@ class EqualizedLayersTest {
     }
 
     @Test
+    void layersBuiltInsideAScopeKeepTheirWeightsAfterIt() {
+        Engine.seed(7);
+        EqualizedLinear linear;
+        EqualizedConv2d conv;
+        try (org.bytedeco.javacpp.PointerScope scope = new org.bytedeco.javacpp.PointerScope()) {
+            linear = new EqualizedLinear(4, 3, 1, 1, 0.5);
+            conv = new EqualizedConv2d(2, 2, 3, 1, true);
+        }
+        try (NoGradGuard guard = new NoGradGuard()) {
+            assertEquals(12, linear.weight().numel());
+            assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f}, Tensors.toFloats(linear.forward(torch.zeros(1, 4))), 1e-6f);
+            assertArrayEquals(new long[] {1, 2, 3, 3}, conv.forward(torch.zeros(1, 2, 3, 3)).sizes().vec().get());
+        }
+    }
+
+    @Test
     void linearForwardIsTheScaledAffineMap() {
         Engine.seed(3);
         EqualizedLinear layer = new EqualizedLinear(5, 4, 1, 0.5, 0.25);
