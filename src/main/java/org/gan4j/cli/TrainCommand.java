@@ -205,6 +205,24 @@ public final class TrainCommand implements Callable<Integer> {
         keys.spectralNorm(value);
     }
 
+    @Option(names = "--pack", paramLabel = "M",
+            description = "PacGAN packing (Lin et al. 2018): D judges packs of M samples of one kind, concatenated; M divides the batch (default 1 = off).")
+    void pack(int value) {
+        keys.pack(value);
+    }
+
+    @Option(names = "--minibatch-std", negatable = true,
+            description = "Minibatch standard deviation (Karras et al. 2018) as one feature before D's last layer (mlp, pacgan-mlp; default off).")
+    void minibatchStd(boolean value) {
+        keys.minibatchStd(value);
+    }
+
+    @Option(names = "--unroll", paramLabel = "K",
+            description = "Unrolled GAN (Metz et al. 2017): G's loss through K look-ahead D steps, then undone (first-order; adam; default 0 = off).")
+    void unroll(int value) {
+        keys.unroll(value);
+    }
+
     @Option(names = "--seed", paramLabel = "S", description = "Seed of init, noise and data order (default 42).")
     void seed(long value) {
         keys.seed(value);
