@@ -229,7 +229,7 @@ final class AdversarialGame implements Game {
      * <p>First-order: G's gradient flows through D_K's forward pass with D_K's weights as constants. The
      * paper's main results also differentiate through the K updates (a second-order term); that needs D's
      * update as a differentiable graph over its weights, which libtorch's modules (weights as leaf tensors)
-     * and the fused Adam kernel do not give from Java. So of the two terms of the paper's eq. 12,
+     * and the fused Adam kernel do not give from Java. So of the two terms of the paper's gradient of f_K (§2.2),
      * df_K/dθ_G = ∂f(θ_G, θ_D^K)/∂θ_G + ∂f/∂θ_D^K · dθ_D^K/dθ_G, gan4j keeps the first and drops the second: G
      * follows the plain loss's gradient at D_K, the look-ahead discriminator.
      */
