@@ -59,7 +59,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Continue the run in DIR from its last checkpoint; only --steps/--epochs, --threads, --device, --tensorboard and --max-minutes may change.")
     Path resume;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "Network family: mlp, dcgan, infogan, cogan or srgan (default dcgan).")
+    @Option(names = "--model", paramLabel = "NAME", description = "Network family: mlp, pacgan-mlp, dcgan, infogan, cogan or srgan (default dcgan).")
     void model(String value) {
         keys.model(value);
     }
