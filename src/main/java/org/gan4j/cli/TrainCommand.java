@@ -59,7 +59,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Continue the run in DIR from its last checkpoint; only --steps/--epochs, --threads, --device, --tensorboard and --max-minutes may change.")
     Path resume;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "Network family: mlp, dcgan, infogan, cogan, srgan or progan (default dcgan).")
+    @Option(names = "--model", paramLabel = "NAME", description = "Network family: mlp, pacgan-mlp, dcgan, infogan, cogan, srgan, progan or stylegan (default dcgan).")
     void model(String value) {
         keys.model(value);
     }
@@ -245,6 +245,24 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Spectral normalisation (Miyato et al. 2018) of every Linear/Conv layer of D (default off).")
     void spectralNorm(boolean value) {
         keys.spectralNorm(value);
+    }
+
+    @Option(names = "--pack", paramLabel = "M",
+            description = "PacGAN packing (Lin et al. 2018): D judges packs of M samples of one kind, concatenated; M divides the batch (default 1 = off).")
+    void pack(int value) {
+        keys.pack(value);
+    }
+
+    @Option(names = "--minibatch-std", negatable = true,
+            description = "Minibatch standard deviation (Karras et al. 2018) as one feature before D's last layer (mlp, pacgan-mlp; default off).")
+    void minibatchStd(boolean value) {
+        keys.minibatchStd(value);
+    }
+
+    @Option(names = "--unroll", paramLabel = "K",
+            description = "Unrolled GAN (Metz et al. 2017): G's loss through K look-ahead D steps, then undone (first-order; adam; default 0 = off).")
+    void unroll(int value) {
+        keys.unroll(value);
     }
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of init, noise and data order (default 42).")

@@ -67,7 +67,7 @@ public final class ConfigFiles {
     /** The sections of a config, in the order their keys are written. */
     private static final List<Class<? extends Record>> SECTIONS = List.of(
             DataKeys.class, NetworkKeys.class, OptimiserKeys.class, ObjectiveKeys.class, RunKeys.class, SuperResolutionKeys.class,
-            ProgressiveKeys.class, StyleKeys.class);
+            ProgressiveKeys.class, StyleKeys.class, ModeCollapseKeys.class);
     /** Each flat key's section. */
     private static final Map<String, Class<? extends Record>> SECTION_OF = sectionsByKey();
 
@@ -108,7 +108,8 @@ public final class ConfigFiles {
         return new TrainConfig(section(parts, DataKeys.class, where), section(parts, NetworkKeys.class, where),
                 section(parts, OptimiserKeys.class, where), section(parts, ObjectiveKeys.class, where),
                 section(parts, RunKeys.class, where), section(parts, SuperResolutionKeys.class, where),
-                section(parts, ProgressiveKeys.class, where), section(parts, StyleKeys.class, where));
+                section(parts, ProgressiveKeys.class, where), section(parts, StyleKeys.class, where),
+                section(parts, ModeCollapseKeys.class, where));
     }
 
     private static <T extends Record> T section(Map<Class<? extends Record>, ObjectNode> parts, Class<T> type, String where) {
@@ -147,7 +148,7 @@ public final class ConfigFiles {
     public static ObjectNode toTree(TrainConfig config) {
         ObjectNode flat = JSON.createObjectNode();
         for (Record section : List.of(config.data(), config.networks(), config.optimiser(), config.objective(), config.run(),
-                config.superResolution(), config.progressive(), config.style())) {
+                config.superResolution(), config.progressive(), config.style(), config.modeCollapse())) {
             flat.setAll((ObjectNode) JSON.valueToTree(section));
         }
         return flat;

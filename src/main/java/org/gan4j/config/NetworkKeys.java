@@ -14,7 +14,7 @@ import org.gan4j.nn.LatentNoise;
  * The keys that build the networks. The family ({@code model}) decides the defaults of the prior and
  * sizes; a loss may decide D's normalisation (WGAN-GP's critic takes layer norm).
  *
- * @param model          network family, a name in {@link org.gan4j.nn.Architectures}: {@code mlp}, {@code dcgan},
+ * @param model          network family, a name in {@link org.gan4j.nn.Architectures}: {@code mlp}, {@code pacgan-mlp}, {@code dcgan},
  *                       {@code infogan}. Default {@code dcgan}.
  * @param noise          prior of z: {@code uniform} (U(−1,1)) or {@code normal}. Default: the family's (mlp uniform,
  *                       dcgan normal).

@@ -7,9 +7,10 @@ import org.gan4j.nn.Architecture;
 import org.gan4j.nn.Architectures;
 
 /**
- * Everything that decides a training run, one typed object in six sections: the {@link DataKeys data},
+ * Everything that decides a training run, one typed object in nine sections: the {@link DataKeys data},
  * the {@link NetworkKeys networks}, their {@link OptimiserKeys optimisers}, the {@link ObjectiveKeys
- * objective}, the {@link RunKeys run} itself, and a family's own keys ({@link SuperResolutionKeys}, {@link ProgressiveKeys}, {@link StyleKeys}). Each key has one kebab-case name, the same as its
+ * objective}, the {@link RunKeys run} itself, a family's own keys ({@link SuperResolutionKeys}, {@link ProgressiveKeys},
+ * {@link StyleKeys}), and the adversarial game's remedies for mode collapse ({@link ModeCollapseKeys}). Each key has one kebab-case name, the same as its
  * command-line flag: a config file (YAML or JSON) is one flat map of those names ({@code lr-g},
  * {@code d-steps}, ...), and a flag given on the command line overrides the file ({@link ConfigFiles}).
  *
@@ -19,12 +20,13 @@ import org.gan4j.nn.Architectures;
  * resolved config is what {@code config.json} records; every value is then in range and finite.
  */
 public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys optimiser, ObjectiveKeys objective, RunKeys run,
-                          SuperResolutionKeys superResolution, ProgressiveKeys progressive, StyleKeys style) {
+                          SuperResolutionKeys superResolution, ProgressiveKeys progressive, StyleKeys style,
+                          ModeCollapseKeys modeCollapse) {
     public static final long DEFAULT_STEPS = RunKeys.DEFAULT_STEPS;
 
     public TrainConfig {
         if (data == null || networks == null || optimiser == null || objective == null || run == null || superResolution == null || progressive == null
-                || style == null) {
+                || style == null || modeCollapse == null) {
             throw new IllegalArgumentException("every section of a config is present (keys inside may be null)");
         }
     }
@@ -54,7 +56,8 @@ public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys opt
         SuperResolutionKeys sr = superResolution.resolve(arch.game().equals("super-resolution"), d.dataset(), r.steps());
         ProgressiveKeys p = progressive.resolve(arch.grows());
         StyleKeys st = style.resolve(n.model().equals("stylegan"));
-        return new TrainConfig(d, n, o, l, r, sr, p, st);
+        ModeCollapseKeys mc = modeCollapse.resolve(arch, n, o);
+        return new TrainConfig(d, n, o, l, r, sr, p, st, mc);
     }
 
     /** A builder starting from every key unset; see the sections for each key's default. */
@@ -128,6 +131,9 @@ public record TrainConfig(DataKeys data, NetworkKeys networks, OptimiserKeys opt
         public Builder maxMinutes(double v) { keys.put("max-minutes", v); return this; }
         public Builder evalFeatures(String v) { keys.put("eval-features", v); return this; }
         public Builder inception(String v) { keys.put("inception", v); return this; }
+        public Builder pack(int v) { keys.put("pack", v); return this; }
+        public Builder minibatchStd(boolean v) { keys.put("minibatch-std", v); return this; }
+        public Builder unroll(int v) { keys.put("unroll", v); return this; }
 
         public TrainConfig build() {
             return ConfigFiles.fromTree(keys, "config builder");

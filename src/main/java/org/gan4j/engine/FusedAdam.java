@@ -10,6 +10,7 @@ import org.bytedeco.pytorch.GenericList;
 import org.bytedeco.pytorch.IValue;
 import org.bytedeco.pytorch.IValueVector;
 import org.bytedeco.pytorch.InputArchive;
+import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.OperatorHandle;
 import org.bytedeco.pytorch.OutputArchive;
 import org.bytedeco.pytorch.Scalar;
@@ -201,6 +202,40 @@ public final class FusedAdam implements ParameterOptimizer {
                 copyInto(expAvgSq[i], s, "exp_avg_sq", i);
             }
         }
+    }
+
+    /** Copies of both moments and the step counts; restoring copies them back into the optimiser's own tensors. */
+    @Override
+    public State snapshot() {
+        Tensor[] m = new Tensor[params.length];
+        Tensor[] v = new Tensor[params.length];
+        long[] t = steps.clone();
+        try (NoGradGuard guard = new NoGradGuard()) {
+            for (int i = 0; i < params.length; i++) {
+                m[i] = expAvg[i].clone();
+                v[i] = expAvgSq[i].clone();
+            }
+        }
+        return new State() {
+            @Override
+            public void restore() {
+                try (NoGradGuard guard = new NoGradGuard()) {
+                    for (int i = 0; i < params.length; i++) {
+                        expAvg[i].copy_(m[i]);
+                        expAvgSq[i].copy_(v[i]);
+                    }
+                }
+                System.arraycopy(t, 0, steps, 0, t.length);
+            }
+
+            @Override
+            public void close() {
+                for (int i = 0; i < params.length; i++) {
+                    m[i].close();
+                    v[i].close();
+                }
+            }
+        };
     }
 
     /** Completed updates of parameter {@code i} (for tests and diagnostics). */

@@ -25,4 +25,22 @@ public interface ParameterOptimizer extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * A copy of the state that {@link #step()} changes (moments, step counts), for look-ahead steps that
+     * must be undone (unrolled GAN); its {@link State#restore()} puts the copy back in place. Optimisers
+     * without one throw {@link UnsupportedOperationException}.
+     */
+    default State snapshot() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no snapshot of its state");
+    }
+
+    /** An optimiser's state at {@link #snapshot()}; closing it frees the copy. */
+    interface State extends AutoCloseable {
+        /** Puts the optimiser back to the state it had at the snapshot (in place: its tensors stay the same objects). */
+        void restore();
+
+        @Override
+        void close();
+    }
 }

@@ -35,6 +35,8 @@ import org.gan4j.train.TrainingListener;
  * <p>Training settings (one config for every loss, so losses compare under one budget): model
  * {@code mlp}, batch 128, normal noise with 16-d z, Adam β1 0.5 (unless the loss's paper sets its own
  * optimiser or β1, e.g. {@code wgan}'s RMSprop), the model's or loss's learning rate (mlp: 1e-3).
+ * This is {@code --arch mlp}; {@code --arch pacgan} trains PacGAN's own networks and settings instead ({@link Arch}),
+ * and {@code pack}, {@code minibatchStd} and {@code unroll} add the remedies of {@link org.gan4j.config.ModeCollapseKeys}.
  * {@code ring8}: width 128, 3,000 steps (15–40 s a seed on 2 cores; 7–8 of 8 modes in a 3-seed run).
  * {@code grid25}: width 256, 20,000 steps (25 modes over [-4, 4]² need a wider net and a longer run;
  * seed 1 captured 19 of 25 modes, seed 2 15 of 25 — 5,000 steps gave 12–19 modes with 1% high quality;
@@ -56,11 +58,51 @@ public final class ToyBenchmark {
     private static final int LATENT_DIM = 16;
     private static final double BETA1 = 0.5;
     private static final int REFERENCE_POINTS = 2000;
+    /** PacGAN's toy runs: 400 epochs of 100,000 samples in batches of 100 packs. */
+    static final long PACGAN_STEPS = 400_000;
+    /** Packs per batch in PacGAN's toy runs ({@code batch_size}). */
+    static final int PACGAN_PACKS = 100;
+
+    /**
+     * The networks toybench trains ({@code --arch}): the tutorial MLP with the settings above, or the networks
+     * and settings of PacGAN's 2-D experiments ({@link org.gan4j.nn.PacGanMlp}: their z, width, Adam(1e-4, β1 0.8),
+     * 100 packs a batch, i.e. batch 100·m with {@code --pack m}, and their 400,000 steps by default).
+     */
+    public enum Arch {
+        MLP("mlp"),
+        PACGAN("pacgan-mlp");
+
+        /** The {@code --model} it trains. */
+        public final String model;
+
+        Arch(String model) {
+            this.model = model;
+        }
+
+        /** {@code mlp} or {@code pacgan}. */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Arch parse(String name) {
+            for (Arch a : values()) {
+                if (a.key().equals(name == null ? "" : name.toLowerCase(Locale.ROOT))) {
+                    return a;
+                }
+            }
+            throw new BadInputException("invalid arch: '" + name + "' (toybench trains mlp or pacgan)");
+        }
+    }
 
     private ToyBenchmark() {
     }
 
-    /** Default run length for {@code dataset}: 3,000 steps on ring8, 20,000 on grid25. */
+    /** Default run length of {@code arch} on {@code dataset}: PacGAN's 400,000 for {@code pacgan}, else {@link #defaultSteps(String)}. */
+    public static long defaultSteps(Arch arch, String dataset) {
+        return arch == Arch.PACGAN ? PACGAN_STEPS : defaultSteps(dataset);
+    }
+
+    /** Default run length of the tutorial MLP on {@code dataset}: 3,000 steps on ring8, 20,000 on grid25. */
     public static long defaultSteps(String dataset) {
         return checkDataset(dataset).equals("grid25") ? 20_000 : 3000;
     }
@@ -80,10 +122,27 @@ public final class ToyBenchmark {
      * @param samples samples drawn per seed, positive
      * @param threads intra-op CPU threads, 0 for all cores
      * @param out     directory for the runs, the json and the scatter plot
+     * @param arch    the networks and their settings
+     * @param pack    PacGAN's packing m of D, 1 for none
+     * @param minibatchStd whether D gets the minibatch standard deviation feature
+     * @param unroll  look-ahead D steps of G's loss (unrolled GAN), 0 for none
      */
-    public record Options(String dataset, String loss, List<Long> seeds, long steps, int samples, int threads, Path out) {
+    public record Options(String dataset, String loss, List<Long> seeds, long steps, int samples, int threads, Path out,
+                          Arch arch, int pack, boolean minibatchStd, int unroll) {
         public Options {
             dataset = checkDataset(dataset);
+            if (arch == null) {
+                throw new IllegalArgumentException("arch: use Arch.MLP for the tutorial MLP");
+            }
+            if (pack < 1) {
+                throw new BadInputException("invalid pack: " + pack + " (must be at least 1, 1 = no packing)");
+            }
+            if (unroll < 0) {
+                throw new BadInputException("invalid unroll: " + unroll + " (must be 0 or more)");
+            }
+            if (arch == Arch.MLP && BATCH % pack != 0) {
+                throw new BadInputException("invalid pack: " + pack + " (must divide the mlp's batch of " + BATCH + ")");
+            }
             Losses.get(loss); // throws BadInputException for an unknown loss
             seeds = List.copyOf(seeds);
             if (seeds.isEmpty()) {
@@ -100,9 +159,19 @@ public final class ToyBenchmark {
             }
         }
 
-        /** The steps actually trained: {@code steps}, or the dataset's default when 0. */
+        /** The tutorial MLP with none of the remedies. */
+        public Options(String dataset, String loss, List<Long> seeds, long steps, int samples, int threads, Path out) {
+            this(dataset, loss, seeds, steps, samples, threads, out, Arch.MLP, 1, false, 0);
+        }
+
+        /** The steps actually trained: {@code steps}, or the arch's default on the dataset when 0. */
         public long resolvedSteps() {
-            return steps > 0 ? steps : defaultSteps(dataset);
+            return steps > 0 ? steps : defaultSteps(arch, dataset);
+        }
+
+        /** The batch: 128 for the tutorial MLP; PacGAN's 100 packs, 100·m samples, for {@code pacgan}. */
+        public int batch() {
+            return arch == Arch.PACGAN ? PACGAN_PACKS * pack : BATCH;
         }
 
         /** Seeds 1..n. */
@@ -148,13 +217,24 @@ public final class ToyBenchmark {
         long lastSeed = 0;
         for (long seed : o.seeds()) {
             Path runDir = o.out().resolve("seed-" + seed);
-            TrainConfig.Builder b = TrainConfig.builder().model("mlp").dataset(o.dataset()).steps(steps).batch(BATCH)
-                    .loss(o.loss()).noise("normal").latentDim(LATENT_DIM).width(defaultWidth(o.dataset())).seed(seed)
-                    .threads(o.threads()).out(runDir.toString())
+            TrainConfig.Builder b = TrainConfig.builder().model(o.arch().model).dataset(o.dataset()).steps(steps).batch(o.batch())
+                    .loss(o.loss()).seed(seed).threads(o.threads()).out(runDir.toString())
                     .logEvery((int) Math.min(Integer.MAX_VALUE, steps)).sampleEvery((int) Math.min(Integer.MAX_VALUE, steps))
                     .checkpointEvery((int) Math.min(Integer.MAX_VALUE, steps));
-            if (adam && ld.beta1() == null) {
-                b.beta1(BETA1);
+            if (o.arch() == Arch.MLP) {
+                b.noise("normal").latentDim(LATENT_DIM).width(defaultWidth(o.dataset()));
+                if (adam && ld.beta1() == null) {
+                    b.beta1(BETA1);
+                }
+            }   // pacgan: the family's own defaults are PacGAN's settings
+            if (o.pack() > 1) {
+                b.pack(o.pack());
+            }
+            if (o.minibatchStd()) {
+                b.minibatchStd(true);
+            }
+            if (o.unroll() > 0) {
+                b.unroll(o.unroll());
             }
             long start = System.nanoTime();
             try (Trainer t = Trainer.start(b.build(), SyntheticDatasets.open(DatasetRequest.of(o.dataset())))) {
@@ -190,7 +270,8 @@ public final class ToyBenchmark {
         }
         ModeCoverage lastCoverage = results.get(results.size() - 1).coverage();
         PointPlot.write(scatter, lastSamples, o.samples(), 2, reference, real.size(),
-                String.format(Locale.ROOT, "%s, %s, seed %d: %d samples, %d/%d modes", o.dataset(), o.loss(), lastSeed,
+                String.format(Locale.ROOT, "%s, %s, %s%s, seed %d: %d samples, %d/%d modes", o.dataset(), o.arch().key(), o.loss(),
+                        o.pack() > 1 ? ", pack " + o.pack() : "", lastSeed,
                         o.samples(), lastCoverage.captured(), lastCoverage.modes()));
 
         Result r = new Result(o, centres.length, sigma, results, MeanStd.of(captured), MeanStd.of(hq), kl,
@@ -204,7 +285,12 @@ public final class ToyBenchmark {
         ObjectNode root = ConfigFiles.JSON.createObjectNode();
         root.put("dataset", o.dataset());
         root.put("loss", o.loss());
-        root.put("model", "mlp");
+        root.put("arch", o.arch().key());
+        root.put("model", o.arch().model);
+        root.put("batch", o.batch());
+        root.put("pack", o.pack());
+        root.put("minibatch_std", o.minibatchStd());
+        root.put("unroll", o.unroll());
         root.put("steps", o.resolvedSteps());
         root.put("samples", o.samples());
         root.put("modes", r.modes());

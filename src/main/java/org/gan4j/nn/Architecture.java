@@ -39,6 +39,31 @@ public interface Architecture {
     Discriminator discriminator(NetworkSpec spec);
 
     /**
+     * Whether PacGAN's packing ({@code --pack m}) applies: D is rebuilt for m× wider inputs (m × the features of a
+     * point, m × the channels of an image). False for families whose D is not built from the sample shape alone
+     * (a growing or residual D with its own minibatch statistics).
+     */
+    default boolean supportsPacking() {
+        return true;
+    }
+
+    /**
+     * Whether the family's D is an MLP that {@link #minibatchStdDiscriminator} can give the minibatch
+     * standard deviation feature ({@code --minibatch-std}).
+     */
+    default boolean supportsMinibatchStd() {
+        return false;
+    }
+
+    /**
+     * The family's D with the minibatch standard deviation of Karras et al. (2018) appended as one feature
+     * before its output layer ({@link FeatureDiscriminator}): MLP discriminators only.
+     */
+    default Discriminator minibatchStdDiscriminator(NetworkSpec spec) {
+        throw new BadInputException("'minibatch-std' applies to models with an MLP discriminator (mlp, pacgan-mlp), not " + name());
+    }
+
+    /**
      * D without its output layer, for conditional, AC-GAN and InfoGAN heads: φ maps a batch with
      * {@code extraInputs} more input channels (convolutional bodies) or features (MLP bodies) to
      * B × F features. Families without one cannot be conditional.

@@ -11,6 +11,7 @@ public final class Architectures {
 
     static {
         register(new MlpGan());
+        register(new PacGanMlp());
         register(new DcGan());
         register(new InfoGan());
         register(new CoGanArchitecture());

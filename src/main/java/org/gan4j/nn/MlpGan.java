@@ -71,6 +71,17 @@ public final class MlpGan implements Architecture {
         return d;
     }
 
+    @Override
+    public boolean supportsMinibatchStd() {
+        return true;
+    }
+
+    /** Flatten → Linear(d → h) → ReLU → [·, minibatch std] → Linear(h + 1 → 1): Xavier-normal like {@link #discriminator}. */
+    @Override
+    public Discriminator minibatchStdDiscriminator(NetworkSpec spec) {
+        return new FeatureDiscriminator(discriminatorBody(spec, 0), spec.width(), true, WeightInit.XAVIER);
+    }
+
     /** Flatten → Linear(d + extra → h) → ReLU: h features; extra inputs are appended to the flattened sample. */
     @Override
     public DiscriminatorBody discriminatorBody(NetworkSpec spec, int extraFeatures) {

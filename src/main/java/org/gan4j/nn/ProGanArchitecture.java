@@ -85,4 +85,10 @@ public final class ProGanArchitecture implements Architecture {
         checkSupports(spec.shape());
         return new ProGanDiscriminator(spec.shape(), spec.width());
     }
+
+    /** Its D is not rebuilt from the sample shape alone (and already judges batches by their minibatch std). */
+    @Override
+    public boolean supportsPacking() {
+        return false;
+    }
 }

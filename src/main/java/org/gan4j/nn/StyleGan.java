@@ -66,4 +66,10 @@ public final class StyleGan implements Architecture {
         int width = spec.width();
         return new StyleGanDiscriminator(spec.shape().channels(), side, r -> Math.min(2 * width, width * (side / r)));
     }
+
+    /** Its D is not rebuilt from the sample shape alone (and already judges batches by their minibatch std). */
+    @Override
+    public boolean supportsPacking() {
+        return false;
+    }
 }

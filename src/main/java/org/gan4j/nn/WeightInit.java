@@ -13,7 +13,12 @@ enum WeightInit {
      * DCGAN's init (Radford et al. 2016, §4): convolution and linear weights ~ N(0, 0.02),
      * BatchNorm scales ~ N(1, 0.02), all biases and shifts 0.
      */
-    DCGAN;
+    DCGAN,
+    /**
+     * Isotropic Gaussian: linear and convolution weights ~ N(0, 0.02), BatchNorm scales 1, all biases and
+     * shifts 0 (Blocks' {@code IsotropicGaussian(0.02)} with its BatchNorm defaults, as in PacGAN's toy code).
+     */
+    GAUSSIAN;
 
     void apply(Module module) {
         try (NoGradGuard guard = new NoGradGuard()) {
@@ -29,6 +34,8 @@ enum WeightInit {
                     }
                 } else if (this == DCGAN && name.endsWith("weight")) {
                     torch.normal_(p, 1.0, 0.02);
+                } else if (this == GAUSSIAN && name.endsWith("weight")) {
+                    torch.ones_(p);
                 } else {
                     torch.zeros_(p);
                 }

@@ -55,6 +55,10 @@ import org.gan4j.nn.Sampler;
  * and step count start when it joins, as the paper's reset would start them), and the old blocks keep theirs.
  * The paper resets Adam at each growth; keeping the state makes a resume exact with nothing more to record.
  *
+ * <p>Mode-collapse remedies ({@link org.gan4j.config.ModeCollapseKeys}): PacGAN's packing and the minibatch std
+ * feature are D's ({@link Networks#discriminator(Architecture, NetworkSpec, int, boolean)}); with {@code unroll}
+ * K &gt; 0 the generator step looks through K look-ahead D steps that are then undone ({@link #unrolledGeneratorStep}).
+ *
  * <p>Players: {@code generator} and {@code discriminator}; modules kept by checkpoints: those two and
  * {@code generator_ema} when the run keeps an average.
  */
@@ -78,6 +82,8 @@ final class AdversarialGame implements Game {
     /** D's parameters that G's step trains too (InfoGAN's Q head); empty otherwise. */
     private final TensorVector sharedParams;
     private final Objective objective;
+    /** Look-ahead D steps of G's loss (unrolled GAN), 0 for the plain step. */
+    private final int unroll;
     private boolean closed;
     private final Prior prior;
     /** The batch every sample grid shows: fixed noise (with a class grid's labels, or InfoGAN's codes). */
@@ -106,7 +112,8 @@ final class AdversarialGame implements Game {
         // Initial weights depend on the seed only, so a resumed run rebuilds the same networks before loading.
         Engine.seed(c.run().seed());
         this.generator = Networks.generator(architecture, spec);
-        this.discriminator = Networks.discriminator(architecture, spec);
+        // PacGAN's packing and the minibatch std feature change D alone; unset, D is the family's own.
+        this.discriminator = Networks.discriminator(architecture, spec, c.modeCollapse().packSize(), c.modeCollapse().minibatchStdOn());
         // Built after G and D, so G's and D's initial weights do not depend on whether it exists.
         Generator averaged = c.optimiser().emaDecay() > 0 ? Networks.generator(architecture, spec) : null;
         if (c.networks().spectralNorm()) {
@@ -134,6 +141,7 @@ final class AdversarialGame implements Game {
         // InfoGAN: G's optimiser also steps Q, which its objective contains
         this.playerG = Player.of("generator", generator, sharedParams, c.optimiser(), c.optimiser().lrG());
         this.playerD = Player.of("discriminator", discriminator, null, c.optimiser(), c.optimiser().lrD());
+        this.unroll = c.modeCollapse().unrollSteps();
         this.objective = Objective.of(c, device, classes > 0 ? c.networks().conditioningKind() : null, c.networks().latentCodes());
         this.prior = Prior.of(c.networks().latentNoise(), c.networks().latentDim(), classes, c.networks().latentCodes());
         Engine.seed(Trainer.mix(c.run().seed(), -1));
@@ -187,7 +195,7 @@ final class AdversarialGame implements Game {
         for (int i = 0; i < k; i++) {
             d = updateDiscriminator(step, i == k - 1);
         }
-        GeneratorStep g = updateGenerator(step, d.fake(), d.latent());
+        GeneratorStep g = unroll > 0 ? unrolledGeneratorStep(step, d) : updateGenerator(step, d.fake(), d.latent());
         if (average != null) {
             average.update();
         }
@@ -255,7 +263,8 @@ final class AdversarialGame implements Game {
     }
 
     /** What a discriminator step leaves for the generator step and the log (means of D as probabilities for logit-valued D). */
-    record DiscriminatorStep(Tensor fake, Latent latent, double loss, double meanReal, double meanFake, double gradientNorm) {
+    record DiscriminatorStep(Tensor fake, Latent latent, double loss, double meanReal, double meanFake, double gradientNorm,
+                             Tensor real, Tensor realLabels) {
     }
 
     private record GeneratorStep(double loss, double gradientNorm) {
@@ -274,6 +283,11 @@ final class AdversarialGame implements Game {
         Tensor realLabels = generator.classes() > 0 ? onDevice(Tensors.fromInts(batch.labels())) : null;  // B, or null
         Latent latent = prior.draw(config.optimiser().batch(), device);                // z (B×latent), labels or codes
         Tensor fake = keepGraph ? generator.forward(latent.input(), latent.labels()) : generateWithoutGraph(latent); // B×C×H×W
+        return stepOn(step, real, realLabels, fake, latent, true);
+    }
+
+    /** One update of D on a real batch and a fake batch (detached here), with the run's instance noise and terms. */
+    private DiscriminatorStep stepOn(StepContext step, Tensor real, Tensor realLabels, Tensor fake, Latent latent, boolean record) {
         // Instance noise: D only ever sees noisy batches (x + σ_t·ε); with σ_t = 0 nothing is drawn.
         Tensor realSeen = InstanceNoise.add(real, step.sigma());
         Tensor fakeSeen = InstanceNoise.add(fake.detach(), step.sigma());
@@ -288,11 +302,36 @@ final class AdversarialGame implements Game {
         double value = back.loss();
         playerD.optimizer().step();
         objective.afterDiscriminatorStep(discriminator);
-        if (step.distributions()) {   // only on steps that ask: a copy (and on CUDA a sync) per logged step
+        if (record && step.distributions()) {   // only on steps that ask: a copy (and on CUDA a sync) per logged step
             distributions = Map.of("real_outputs", Tensors.toFloats(realOut.logits().detach()),
                     "fake_outputs", Tensors.toFloats(fakeOut.logits().detach()));
         }
-        return new DiscriminatorStep(fake, latent, value, objective.mean(realOut.logits()), objective.mean(fakeOut.logits()), gradientNorm);
+        return new DiscriminatorStep(fake, latent, value, objective.mean(realOut.logits()), objective.mean(fakeOut.logits()), gradientNorm,
+                real, realLabels);
+    }
+
+    /**
+     * The generator step of the unrolled GAN (Metz et al. 2017, §2.2): G's loss is the surrogate f_K, its
+     * objective against D_K, the discriminator after K more steps of D's own optimiser (its loss, terms and
+     * post-step rule) on this step's real batch and detached fake batch; afterwards D's weights, buffers and
+     * optimiser state are put back to D_0, the D of this step, so D itself only ever takes its own steps.
+     *
+     * <p>First-order: G's gradient flows through D_K's forward pass with D_K's weights as constants. The
+     * paper's main results also differentiate through the K updates (a second-order term); that needs D's
+     * update as a differentiable graph over its weights, which libtorch's modules (weights as leaf tensors)
+     * and the fused Adam kernel do not give from Java. So of the two terms of the paper's gradient of f_K (§2.2),
+     * df_K/dθ_G = ∂f(θ_G, θ_D^K)/∂θ_G + ∂f/∂θ_D^K · dθ_D^K/dθ_G, gan4j keeps the first and drops the second: G
+     * follows the plain loss's gradient at D_K, the look-ahead discriminator.
+     */
+    private GeneratorStep unrolledGeneratorStep(StepContext step, DiscriminatorStep d) {
+        try (PlayerSnapshot saved = PlayerSnapshot.of(playerD)) {
+            for (int i = 0; i < unroll; i++) {
+                stepOn(step, d.real(), d.realLabels(), d.fake(), d.latent(), false);
+            }
+            GeneratorStep g = updateGenerator(step, d.fake(), d.latent());
+            saved.restore();
+            return g;
+        }
     }
 
     /** (2) Update G on the fake batch: the loss's generator objective (non-saturating: maximise log D(G(z))) plus the terms. */

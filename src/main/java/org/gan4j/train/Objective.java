@@ -40,7 +40,9 @@ final class Objective implements AutoCloseable {
         List<Term> terms = Terms.of(new Terms.Settings(loss, o.r1Gamma(), o.r1Every() == null ? 1 : o.r1Every(), conditioning,
                 codes, o.infoLambda() == null ? 0 : o.infoLambda(), o.drift() == null ? 0 : o.drift(),
                 c.style().plWeight() == null ? 0 : c.style().plWeight(), c.style().plEvery() == null ? 1 : c.style().plEvery()));
-        return new Objective(loss, terms, new Targets(c.optimiser().batch(), o.realLabel(), device));
+        // One target per logit: a packed D (PacGAN) judges batch/m packs.
+        long judged = c.optimiser().batch() / c.modeCollapse().packSize();
+        return new Objective(loss, terms, new Targets(judged, o.realLabel(), device));
     }
 
     /** L_D(D(x), D(G(z))) plus D's share of every term due at the judgement's step. */

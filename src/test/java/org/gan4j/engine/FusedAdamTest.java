@@ -141,6 +141,35 @@ class FusedAdamTest {
         }
     }
 
+    /**
+     * Unrolled GAN's look-ahead: steps taken after a snapshot and undone by restoring it (and the weights) leave
+     * the optimiser as if they never happened; the run then continues bit for bit as a straight one.
+     */
+    @Test
+    void aRestoredSnapshotUndoesLookAheadSteps() {
+        try (PointerScope scope = new PointerScope()) {
+            TensorVector straight = parameters(9);
+            try (FusedAdam adam = new FusedAdam(straight, LR, B1, B2)) {
+                run(adam, straight, 0, 8);
+            }
+            TensorVector undone = parameters(9);
+            try (FusedAdam adam = new FusedAdam(undone, LR, B1, B2)) {
+                run(adam, undone, 0, 3);
+                TensorVector saved = parameters(0);
+                copy(undone, saved);
+                try (ParameterOptimizer.State state = adam.snapshot()) {
+                    run(adam, undone, 10, 14);               // other gradients: the look-ahead steps
+                    assertEquals(7, adam.steps(0));
+                    state.restore();
+                }
+                assertEquals(3, adam.steps(0));
+                copy(saved, undone);
+                run(adam, undone, 3, 8);
+            }
+            assertArrayEquals(values(straight), values(undone), 0f);
+        }
+    }
+
     /** Checkpoints written before gan4j used FusedAdam hold libtorch's Adam state: they must resume exactly. */
     @Test
     void libtorchsAdamStateLoadsAndContinuesTheSame() {
