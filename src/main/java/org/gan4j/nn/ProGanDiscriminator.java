@@ -29,8 +29,6 @@ public final class ProGanDiscriminator extends Discriminator implements Growing,
     private final int target;
     private final int width;
     private final StageBuffer stage;
-    /** Every equalised layer by its registered name, in order (Java references: see {@link LayerStack}). */
-    private final java.util.Map<String, Module> parts = new java.util.LinkedHashMap<>();
     /** Java references to every part (see {@link LayerStack}); fromRgb and blocks indexed by level (4×4 is 0). */
     private final List<EqualizedConv2d> fromRgb = new ArrayList<>();
     private final List<EqualizedConv2d[]> blocks = new ArrayList<>();
@@ -43,31 +41,26 @@ public final class ProGanDiscriminator extends Discriminator implements Growing,
         this.target = shape.height();
         this.width = width;
         this.channels = shape.channels();
+        this.stage = new StageBuffer(this, target);
         double gain = Math.sqrt(2);
-        fromRgb.add(part("from_rgb4", new EqualizedConv2d(shape.channels(), width, 1, gain, true)));
+        fromRgb.add(stage.part("from_rgb4", new EqualizedConv2d(shape.channels(), width, 1, gain, true)));
         blocks.add(null);   // 4×4 is the final block below
         for (int r = 8; r <= target; r *= 2) {
             long here = StageBuffer.channels(width, r);
             long below = StageBuffer.channels(width, r / 2);
-            fromRgb.add(part("from_rgb" + r, new EqualizedConv2d(shape.channels(), here, 1, gain, true)));
+            fromRgb.add(stage.part("from_rgb" + r, new EqualizedConv2d(shape.channels(), here, 1, gain, true)));
             blocks.add(new EqualizedConv2d[] {
-                part("block" + r + "_conv1", new EqualizedConv2d(here, here, 3, gain, true)),
-                part("block" + r + "_conv2", new EqualizedConv2d(here, below, 3, gain, true))});
+                stage.part("block" + r + "_conv1", new EqualizedConv2d(here, here, 3, gain, true)),
+                stage.part("block" + r + "_conv2", new EqualizedConv2d(here, below, 3, gain, true))});
         }
-        this.finalConv = part("final_conv", new EqualizedConv2d(width + 1L, width, 3, gain, true));
-        this.finalDense = part("final_dense", new EqualizedLinear(16L * width, width, gain, 1, 0));
-        this.output = part("output", new EqualizedLinear(width, 1, 1, 1, 0));
-        this.stage = new StageBuffer(this, target);
-    }
-
-    private <M extends Module> M part(String name, M layer) {
-        parts.put(name, layer);
-        return register_module(name, layer);
+        this.finalConv = stage.part("final_conv", new EqualizedConv2d(width + 1L, width, 3, gain, true));
+        this.finalDense = stage.part("final_dense", new EqualizedLinear(16L * width, width, gain, 1, 0));
+        this.output = stage.part("output", new EqualizedLinear(width, 1, 1, 1, 0));
     }
 
     /** The equalised layers by name (for tests). */
     java.util.Map<String, Module> parts() {
-        return java.util.Collections.unmodifiableMap(parts);
+        return stage.parts();
     }
 
     @Override

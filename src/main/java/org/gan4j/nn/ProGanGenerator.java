@@ -28,8 +28,6 @@ public final class ProGanGenerator extends Generator implements Growing, Forward
     private final int target;
     private final int width;
     private final StageBuffer stage;
-    /** Every equalised layer by its registered name, in order (Java references: see {@link LayerStack}). */
-    private final java.util.Map<String, Module> parts = new java.util.LinkedHashMap<>();
     /** Java references to every part (see {@link LayerStack}). */
     private final EqualizedLinear input;
     private final EqualizedConv2d inputConv;
@@ -40,29 +38,24 @@ public final class ProGanGenerator extends Generator implements Growing, Forward
         super(latentDim, shape, OutputRange.SYMMETRIC);
         this.target = shape.height();
         this.width = width;
+        this.stage = new StageBuffer(this, target);
         double gain = Math.sqrt(2);
-        this.input = part("input", new EqualizedLinear(latentDim, 16L * width, gain / 4, 1, 0));
-        this.inputConv = part("input_conv", new EqualizedConv2d(width, width, 3, gain, true));
-        toRgb.add(part("to_rgb4", new EqualizedConv2d(width, shape.channels(), 1, 1, true)));
+        this.input = stage.part("input", new EqualizedLinear(latentDim, 16L * width, gain / 4, 1, 0));
+        this.inputConv = stage.part("input_conv", new EqualizedConv2d(width, width, 3, gain, true));
+        toRgb.add(stage.part("to_rgb4", new EqualizedConv2d(width, shape.channels(), 1, 1, true)));
         for (int r = 8; r <= target; r *= 2) {
             long in = StageBuffer.channels(width, r / 2);
             long out = StageBuffer.channels(width, r);
             blocks.add(new EqualizedConv2d[] {
-                part("block" + r + "_conv1", new EqualizedConv2d(in, out, 3, gain, true)),
-                part("block" + r + "_conv2", new EqualizedConv2d(out, out, 3, gain, true))});
-            toRgb.add(part("to_rgb" + r, new EqualizedConv2d(out, shape.channels(), 1, 1, true)));
+                stage.part("block" + r + "_conv1", new EqualizedConv2d(in, out, 3, gain, true)),
+                stage.part("block" + r + "_conv2", new EqualizedConv2d(out, out, 3, gain, true))});
+            toRgb.add(stage.part("to_rgb" + r, new EqualizedConv2d(out, shape.channels(), 1, 1, true)));
         }
-        this.stage = new StageBuffer(this, target);
-    }
-
-    private <M extends Module> M part(String name, M layer) {
-        parts.put(name, layer);
-        return register_module(name, layer);
     }
 
     /** The equalised layers by name (for tests). */
     java.util.Map<String, Module> parts() {
-        return java.util.Collections.unmodifiableMap(parts);
+        return stage.parts();
     }
 
     @Override

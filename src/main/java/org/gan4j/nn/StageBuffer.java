@@ -10,8 +10,9 @@ import org.gan4j.engine.Tensors;
 /**
  * The {@link Growing.Stage} of a progressive network as its registered buffer {@code stage}: two doubles,
  * (resolution, α). A buffer, not a Java field, so that a checkpoint, {@code generator.pt} and the copy of G's
- * buffers into its weight average carry the stage with the weights. Also the few tensor operations both
- * progressive networks share: nearest upsampling, average pooling and the paper's LeakyReLU.
+ * buffers into its weight average carry the stage with the weights. Also what both progressive networks
+ * share: the registry of their equalised layers ({@link #part}), nearest upsampling, average pooling and the
+ * paper's LeakyReLU.
  */
 final class StageBuffer {
     /** The paper's LeakyReLU slope (Karras et al. 2018, §A.1). */
@@ -19,13 +20,28 @@ final class StageBuffer {
 
     private final Tensor buffer;
     private final int target;
+    private final Module owner;
+    /** The owner's equalised layers by registered name, in order (Java references: see {@link LayerStack}). */
+    private final java.util.Map<String, Module> parts = new java.util.LinkedHashMap<>();
 
     /** Registers the buffer on {@code owner}, at the stable stage of {@code target} (a network built for sampling). */
     StageBuffer(Module owner, int target) {
         this.target = target;
+        this.owner = owner;
         // Kept as made, not as register_buffer returns it (a reference into a list that moves; see EqualizedLinear).
         this.buffer = Tensors.fromFloats(new float[] {target, 1f}, 2).to(torch.ScalarType.Double);
         owner.register_buffer("stage", buffer);
+    }
+
+    /** Registers {@code layer} on the owner as {@code name} and keeps it, in order. */
+    <M extends Module> M part(String name, M layer) {
+        parts.put(name, layer);
+        return owner.register_module(name, layer);
+    }
+
+    /** The owner's layers by name (for tests). */
+    java.util.Map<String, Module> parts() {
+        return java.util.Collections.unmodifiableMap(parts);
     }
 
     void set(Growing.Stage stage) {
