@@ -49,4 +49,14 @@ class SvhnTrainTest {
         assertTrue(run.err().contains(file + ": is truncated"), run.toString());
         assertFalse(Files.exists(out), "nothing written: " + run);
     }
+
+    @Test
+    void infoSaysWhereEachSplitIsOrWouldComeFrom() {
+        CliRun info = CliRun.of("info");
+        assertEquals(0, info.exitCode(), info.toString());
+        String line = info.out().lines().filter(l -> l.startsWith("  svhn:")).findFirst().orElse("");
+        assertTrue(line.contains("train ") && line.contains("test ") && line.contains("train_32x32.mat")
+                && line.contains("test_32x32.mat"), info.toString());
+        assertTrue(info.out().indexOf("  cifar10:") < info.out().indexOf("  svhn:"), "after cifar10: " + info);
+    }
 }
