@@ -113,7 +113,7 @@ class SvhnTest {
     }
 
     @Test
-    void plainAndCompressedElementsHoldTheSameData() throws Exception {
+    void plainCompressedAndBigEndianFilesHoldTheSameData() throws Exception {
         Path plain = write(tmp.resolve("plain"), "a.mat", new TinyMat(false).svhn(5, TRAIN_Y, false).bytes());
         Path packed = write(tmp.resolve("packed"), "a.mat", new TinyMat(true).svhn(5, TRAIN_Y, true).bytes());
         assertTrue(Files.size(packed) < Files.size(plain) / 4, "compressed");
@@ -121,6 +121,11 @@ class SvhnTest {
         Svhn.Read b = Svhn.fromMat("svhn/train", packed);
         assertEquals(a.data().digest(), b.data().digest());
         assertNotEquals(a.sha256(), b.sha256());
+        for (boolean z : new boolean[] {false, true}) {
+            Path big = write(tmp.resolve("big" + z), "a.mat",
+                    new TinyMat(z, java.nio.ByteOrder.BIG_ENDIAN).svhn(5, TRAIN_Y, !z).bytes());
+            assertEquals(a.data().digest(), Svhn.fromMat("svhn/train", big).data().digest(), "a big-endian file, compressed " + z);
+        }
         assertEquals(Cifar10Test.hex("SHA-256", Files.readAllBytes(packed)), b.sha256());
     }
 

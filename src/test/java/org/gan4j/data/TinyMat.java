@@ -36,17 +36,25 @@ final class TinyMat {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final boolean compressed;
+    private final ByteOrder order;
 
     TinyMat(boolean compressed) {
+        this(compressed, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** A file written as a machine of byte order {@code order} writes it (big-endian: 'MI' and swapped words). */
+    TinyMat(boolean compressed, ByteOrder order) {
         this.compressed = compressed;
+        this.order = order;
         byte[] header = new byte[128];
         Arrays.fill(header, 0, 116, (byte) ' ');
         byte[] text = "MATLAB 5.0 MAT-file, Platform: GLNXA64, Created on: Fri Dec  4 2026".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(text, 0, header, 0, text.length);
-        header[124] = 0x00;
-        header[125] = 0x01;
-        header[126] = 'I';
-        header[127] = 'M';
+        boolean big = order == ByteOrder.BIG_ENDIAN;
+        header[124] = (byte) (big ? 0x01 : 0x00);
+        header[125] = (byte) (big ? 0x00 : 0x01);
+        header[126] = (byte) (big ? 'M' : 'I');
+        header[127] = (byte) (big ? 'I' : 'M');
         out.writeBytes(header);
     }
 
@@ -100,7 +108,7 @@ final class TinyMat {
             }
             return array(name, MatFile.MX_DOUBLE, new int[] {labels.length, 1}, MatFile.MI_UINT8, b);
         }
-        ByteBuffer d = ByteBuffer.allocate(8 * labels.length).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer d = ByteBuffer.allocate(8 * labels.length).order(order);
         for (int y : labels) {
             d.putDouble(y);
         }
@@ -111,12 +119,12 @@ final class TinyMat {
         return out.toByteArray();
     }
 
-    private static byte[] tag(int type, int bytes) {
+    private byte[] tag(int type, int bytes) {
         return ints(type, bytes);
     }
 
-    private static byte[] ints(int... v) {
-        ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+    private byte[] ints(int... v) {
+        ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(order);
         for (int x : v) {
             b.putInt(x);
         }
