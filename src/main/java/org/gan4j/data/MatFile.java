@@ -193,13 +193,14 @@ final class MatFile {
                     if (z.read() != -1) {
                         throw new MatException("has bytes after the array in a compressed element");
                     }
+                    long extra = body.left + inflater.getRemaining();   // the stream may have read ahead of the zlib end
+                    if (extra > 0) {
+                        throw new MatException("has " + extra + " bytes after the zlib stream of a compressed element");
+                    }
                 } catch (ZipException e) {
                     throw new MatException("has a corrupt compressed element (" + Downloader.describe(e) + ")");
                 } finally {
                     inflater.end();
-                }
-                if (body.left > 0) {
-                    throw new MatException("has " + body.left + " bytes after the zlib stream of a compressed element");
                 }
             } else {
                 throw new MatException("has a top-level element of type " + type + ", expected miMATRIX (14) or miCOMPRESSED (15)");

@@ -189,6 +189,17 @@ class SvhnTest {
                     refusal(new TinyMat(z).array("X", MatFile.MX_UINT8, new int[] {32, 32, 3, 2}, MatFile.MI_UINT8, new byte[3072])
                             .bytes()));
         }
+        // a compressed element whose byte count covers 8 bytes more than its zlib stream
+        byte[] one = new TinyMat(true).svhn(1, new int[] {1}, true).bytes();
+        java.nio.ByteBuffer tag = java.nio.ByteBuffer.wrap(one, 128, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int count = tag.getInt(132);
+        java.io.ByteArrayOutputStream extra = new java.io.ByteArrayOutputStream();
+        extra.write(one, 0, 132);
+        extra.writeBytes(java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(count + 8).array());
+        extra.write(one, 136, count);
+        extra.writeBytes(new byte[8]);
+        extra.write(one, 136 + count, one.length - 136 - count);
+        assertEquals("has 8 bytes after the zlib stream of a compressed element", refusal(extra.toByteArray()));
         byte[] v73 = trainFile();
         v73[126] = 0;
         v73[127] = 2;
