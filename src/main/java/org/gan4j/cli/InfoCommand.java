@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gan4j.data.Cifar10;
 import org.gan4j.data.NamedDatasets;
+import org.gan4j.data.Svhn;
 import org.gan4j.data.SyntheticDatasets;
 import org.gan4j.engine.Engine;
 import org.gan4j.loss.Losses;
@@ -54,6 +55,7 @@ public final class InfoCommand implements Callable<Integer> {
             row(out, "  " + name, NamedDatasets.describe(name));
         }
         row(out, "  " + Cifar10.NAME, Cifar10.describe());
+        row(out, "  " + Svhn.NAME, Svhn.describe());
         row(out, "  folder", "a directory of images: --dataset folder --data DIR");
         for (String name : SyntheticDatasets.names()) {
             row(out, "  " + name, "built in");

@@ -8,7 +8,8 @@ import org.gan4j.BadInputException;
 
 /**
  * The registry of datasets by name: {@code mnist} and {@code fashion-mnist} (IDX files, found or
- * downloaded), {@code cifar10} (its binary version, found or downloaded; {@link Cifar10}), {@code folder} (a
+ * downloaded), {@code cifar10} (its binary version, found or downloaded; {@link Cifar10}), {@code svhn}
+ * (the cropped digits' MAT-files, found or downloaded; {@link Svhn}), {@code folder} (a
  * directory of images) and the synthetic {@code ring8},
  * {@code grid25} and {@code gauss1d}. Each has the {@link ImageSides} it may be given at ({@code --image-size}):
  * {@link #open} pads a fixed-size dataset's images to a larger allowed side ({@link Padding}), so every
@@ -22,6 +23,7 @@ public final class Datasets {
         register("fashion-mnist", NamedDatasets::open, ImageSides.MNIST);
         register("mnist", NamedDatasets::open, ImageSides.MNIST);
         register(Cifar10.NAME, Cifar10::open, ImageSides.fixed(Cifar10.SHAPE));
+        register(Svhn.NAME, Svhn::open, ImageSides.fixed(Svhn.SHAPE));
         register("folder", FolderDataset::open, ImageSides.RESIZED);
         for (String name : SyntheticDatasets.names()) {
             register(name, SyntheticDatasets::open, ImageSides.NONE);
