@@ -16,7 +16,7 @@ import org.gan4j.nn.Architecture;
  *                     families with an MLP discriminator ({@code mlp}, {@code pacgan-mlp}). Default false.
  * @param unroll       unrolled GAN (Metz et al. 2017): G's loss goes through D after k look-ahead steps of D's
  *                     optimiser on the step's batches, after which D and its optimiser are put back (the
- *                     first-order variant: G's gradient treats the unrolled weights as constants). Adam only.
+ *                     first-order variant: G's gradient treats the unrolled weights as constants). Any optimiser (Adam, RMSprop).
  *                     Default 0 (the plain G step).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,7 +26,7 @@ public record ModeCollapseKeys(Integer pack, Boolean minibatchStd, Integer unrol
     /**
      * @param arch        the run's family
      * @param networks    the resolved network keys (conditional runs and latent codes refuse packing and the std feature)
-     * @param optimiser   the resolved optimiser keys (the batch packing divides; unrolling needs Adam's state)
+     * @param optimiser   the resolved optimiser keys (the batch packing divides)
      */
     ModeCollapseKeys resolve(Architecture arch, NetworkKeys networks, OptimiserKeys optimiser) {
         if (equals(NONE)) {
@@ -56,10 +56,6 @@ public record ModeCollapseKeys(Integer pack, Boolean minibatchStd, Integer unrol
         }
         if (optimiser.batch() % r.pack != 0) {
             throw new BadInputException("'pack' " + r.pack + " must divide the batch (" + optimiser.batch() + ")");
-        }
-        if (r.unroll > 0 && !"adam".equals(optimiser.optimizer())) {
-            throw new BadInputException("'unroll' needs the adam optimizer, whose state its look-ahead steps put back, not "
-                    + optimiser.optimizer());
         }
         return r;
     }

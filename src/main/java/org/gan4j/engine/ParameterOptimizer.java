@@ -28,12 +28,9 @@ public interface ParameterOptimizer extends AutoCloseable {
 
     /**
      * A copy of the state that {@link #step()} changes (moments, step counts), for look-ahead steps that
-     * must be undone (unrolled GAN); its {@link State#restore()} puts the copy back in place. Optimisers
-     * without one throw {@link UnsupportedOperationException}.
+     * must be undone (unrolled GAN); its {@link State#restore()} puts the copy back.
      */
-    default State snapshot() {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no snapshot of its state");
-    }
+    State snapshot();
 
     /** An optimiser's state at {@link #snapshot()}; closing it frees the copy. */
     interface State extends AutoCloseable {

@@ -33,7 +33,6 @@ class ModeCollapseCommandsTest {
         assertBadInput("invalid 'pack': 0", concat(ring, "--pack", "0"));
         assertBadInput("invalid 'unroll': -1", concat(ring, "--unroll", "-1"));
         assertBadInput("must divide the batch (128)", concat(ring, "--pack", "3"));
-        assertBadInput("needs the adam optimizer", concat(ring, "--unroll", "2", "--loss", "wgan"));
         assertBadInput("MLP discriminator", "train", "--model", "dcgan", "--dataset", "fashion-mnist", "--minibatch-std", "--out", out);
         assertBadInput("unconditional", "train", "--model", "mlp", "--dataset", "fashion-mnist", "--conditional", "--pack", "2", "--out", out);
         assertBadInput("unconditional", "train", "--model", "infogan", "--dataset", "fashion-mnist", "--minibatch-std", "--out", out);

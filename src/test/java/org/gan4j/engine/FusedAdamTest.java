@@ -170,6 +170,41 @@ class FusedAdamTest {
         }
     }
 
+    /** The same for a libtorch optimiser (RMSprop), whose snapshot is its serialised state: unrolling works with it too. */
+    @Test
+    void aRestoredRmspropSnapshotUndoesLookAheadSteps() {
+        try (PointerScope scope = new PointerScope()) {
+            TensorVector straight = parameters(9);
+            try (TorchOptimizer rmsprop = new TorchOptimizer(Optimizers.rmsprop(straight, LR))) {
+                run(rmsprop, straight, 0, 8);
+            }
+            TensorVector undone = parameters(9);
+            try (TorchOptimizer rmsprop = new TorchOptimizer(Optimizers.rmsprop(undone, LR))) {
+                run(rmsprop, undone, 0, 3);
+                TensorVector saved = parameters(0);
+                copy(undone, saved);
+                try (ParameterOptimizer.State state = rmsprop.snapshot()) {
+                    run(rmsprop, undone, 10, 14);               // other gradients: the look-ahead steps
+                    state.restore();
+                }
+                copy(saved, undone);
+                run(rmsprop, undone, 3, 8);
+            }
+            assertArrayEquals(values(straight), values(undone), 0f);
+            // without the restore the square averages of the look-ahead steps would stay: the result differs
+            TensorVector kept = parameters(9);
+            try (TorchOptimizer rmsprop = new TorchOptimizer(Optimizers.rmsprop(kept, LR))) {
+                run(rmsprop, kept, 0, 3);
+                TensorVector saved = parameters(0);
+                copy(kept, saved);
+                run(rmsprop, kept, 10, 14);
+                copy(saved, kept);
+                run(rmsprop, kept, 3, 8);
+            }
+            assertFalse(java.util.Arrays.equals(values(straight), values(kept)));
+        }
+    }
+
     /** Checkpoints written before gan4j used FusedAdam hold libtorch's Adam state: they must resume exactly. */
     @Test
     void libtorchsAdamStateLoadsAndContinuesTheSame() {

@@ -15,6 +15,12 @@ class UnrolledGanTest {
     @TempDir
     Path tmp;
 
+    /** One WGAN step (RMSprop, clipping, 5 critic steps) on ring8. */
+    private static TrainConfig.Builder wgan(Path out) {
+        return TrainConfig.builder().model("mlp").dataset("ring8").steps(1).batch(32).loss("wgan").seed(11).threads(1)
+                .out(out.toString()).noise("normal").latentDim(4).width(32).logEvery(100).sampleEvery(100).checkpointEvery(100);
+    }
+
     private static TrainConfig.Builder ring(Path out, long steps) {
         return TrainConfig.builder().model("mlp").dataset("ring8").steps(steps).batch(32).lrG(1e-3).lrD(1e-3)
                 .beta1(0.5).seed(11).threads(1).out(out.toString()).noise("normal").latentDim(4).width(32)
@@ -55,6 +61,15 @@ class UnrolledGanTest {
         Weights twice = train(ring(tmp.resolve("twice"), 2).unroll(3).build());
         assertArrayEquals(again.g(), twice.g(), 0f);
         assertArrayEquals(again.d(), twice.d(), 0f);
+    }
+
+    /** With RMSprop (WGAN's optimiser, weight clipping included) the look-ahead steps are undone just as well. */
+    @Test
+    void theLookAheadStepsAreUndoneWithRmspropToo() {
+        Weights plain = train(wgan(tmp.resolve("plain-rms")).build());
+        Weights unrolled = train(wgan(tmp.resolve("unrolled-rms")).unroll(2).build());
+        assertArrayEquals(plain.d(), unrolled.d(), 0f, "the real D is untouched by the look-ahead");
+        assertFalse(Arrays.equals(plain.g(), unrolled.g()), "G's step goes through the unrolled D");
     }
 
     /** Packing, the std feature and unrolling together train the PacGAN networks and land in config.json. */
