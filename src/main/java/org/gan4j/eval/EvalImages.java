@@ -81,16 +81,7 @@ public record EvalImages(float[] pixels, int n, String source, String preprocess
      * colour is converted to grey by luma (0.299 R + 0.587 G + 0.114 B).
      */
     public static EvalImages fromPngFolder(Path dir) {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png") && Files.isRegularFile(p))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new BadInputException("samples folder " + dir + " cannot be listed (" + e.getMessage() + ")");
-        }
-        if (files.isEmpty()) {
-            throw new BadInputException("samples folder " + dir + " holds no .png files");
-        }
+        List<Path> files = pngs(dir);
         float[] x = new float[files.size() * SIZE];
         SampleCrop crop = null;
         for (int i = 0; i < files.size(); i++) {
